@@ -1,0 +1,102 @@
+"""The `memphis` command line: option parsing in CPython's style, and the front-end tools."""
+
+from __future__ import annotations
+
+import sys
+
+__all__ = ['main']
+
+USAGE = """\
+usage: memphis [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options:
+-c cmd     : program passed in as string
+-m mod     : run library module as a script
+-v         : trace import statements
+--check    : report every syntax and compile-time error of the files given, then exit
+--dump-ast : print the syntax tree of the file given, as ast.dump would
+-h, --help : print this help message and exit
+--version  : print the Memphis version and exit
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] in ('-h', '--help'):
+        if not args:
+            return _not_yet('the REPL')
+        sys.stdout.write(USAGE)
+        return 0
+    if args[0] == '--version':
+        from . import __version__
+
+        print(f'Memphis {__version__} (Python {sys.version.split()[0]} host)')
+        return 0
+    if args[0] == '--check':
+        return check_files(args[1:])
+    if args[0] == '--dump-ast':
+        return dump_ast(args[1:])
+    return _not_yet('running programs')
+
+
+def _not_yet(what: str) -> int:
+    sys.stderr.write(f'memphis: {what} needs the evaluator, which is not built yet; '
+                     'use --check or --dump-ast\n')
+    return 2
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, 'rb') as handle:
+            return handle.read()
+    except OSError as error:
+        sys.stderr.write(f"memphis: can't open file {path!r}: [Errno {error.errno}] "
+                         f'{error.strerror}\n')
+        return None
+
+
+def check_files(paths: list[str]) -> int:
+    """Print every diagnostic of each file as `path:line:col: Kind: message`; 1 if any."""
+    from .parser import parse
+    from .scopes import build_symtable
+
+    if not paths:
+        sys.stderr.write('memphis --check: no files given\n')
+        return 2
+    status = 0
+    for path in paths:
+        data = _read(path)
+        if data is None:
+            status = 2
+            continue
+        result = parse(data, path)
+        diagnostics = list(result.errors)
+        if not result.errors:
+            diagnostics.extend(build_symtable(result.tree, path)[1])
+        for diagnostic in diagnostics:
+            print(f'{path}:{diagnostic.lineno}:{diagnostic.offset}: {diagnostic.kind}: '
+                  f'{diagnostic.message}')
+        if diagnostics:
+            status = max(status, 1)
+    return status
+
+
+def dump_ast(paths: list[str]) -> int:
+    """Print `ast.dump` of the file's tree (with positions), and its errors on stderr."""
+    import ast
+
+    from .nodes import to_ast
+    from .parser import parse
+
+    if len(paths) != 1:
+        sys.stderr.write('memphis --dump-ast: give exactly one file\n')
+        return 2
+    data = _read(paths[0])
+    if data is None:
+        return 2
+    result = parse(data, paths[0])
+    print(ast.dump(to_ast(result.tree), include_attributes=True, indent=1))
+    for diagnostic in result.errors:
+        sys.stderr.write(f'{paths[0]}:{diagnostic.lineno}:{diagnostic.offset}: '
+                         f'{diagnostic.kind}: {diagnostic.message}\n')
+    return 1 if result.errors else 0
