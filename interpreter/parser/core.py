@@ -1,0 +1,269 @@
+"""The parser's token cursor, position helpers, error reporting and target (ctx) checking.
+
+Callback contract with `interpreter.parser.strings` (the strings agent's module):
+
+* `build_string_atom(parser, tokens) -> expr` receives a run of adjacent STRING tokens. In the
+  tokens the parser hands out, `col`/`end_col` are UTF-8 *byte* offsets (the parser converts
+  non-ASCII lines once, up front), so positions can be copied to nodes as they are.
+* `parser.parse_fstring_expression(source, lineno, col_offset_bytes) -> expr` parses the text of
+  one replacement field as `star_expressions` in a nested parser (`in_fstring` set). strings.py
+  passes the field wrapped in parentheses, as 3.11 does, with line 1 and column 0, and moves
+  the nodes into place itself; the first line is placed at `lineno`/`col_offset_bytes`, later
+  lines keep their own columns. Errors inside get the prefix 'f-string: ' and land in
+  `parser.errors` (character columns against `parser.source`, which strings.py lends the field's
+  text for the call); the result is then an ErrorExpr.
+* `parser.report(message, lineno, col_offset_bytes, end_lineno=None, end_col_offset_bytes=None)`
+  records a diagnostic (byte columns, as in the tokens; the parser converts to characters).
+* `parser.identifier(text) -> str` NFKC-normalizes a name.
+* `parser.warnings` is a list; DeprecationWarnings CPython would emit go there as
+  (message, lineno) and come out as `ParseResult.warnings`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .. import nodes as n
+from ..diagnostics import SyntaxDiagnostic
+from ..tokens import DEDENT, ENDMARKER, INDENT, NEWLINE, Token
+from .messages import Msg
+
+__all__ = ['ParseError', 'ParserCore', 'to_byte_columns']
+
+LOAD, STORE, DEL = n.LOAD, n.STORE, n.DEL
+
+
+class ParseError(Exception):
+    """Unwinds to the nearest recovery point; the diagnostic is already recorded."""
+
+
+def to_byte_columns(source: str, tokens: list[Token]) -> list[Token]:
+    """Copy the tokens that sit on non-ASCII lines with their columns in UTF-8 bytes."""
+    if source.isascii():
+        return tokens
+    lines = source.splitlines(True)
+    nonascii = {}
+    for number, line in enumerate(lines, 1):
+        if not line.isascii():
+            nonascii[number] = line
+    if not nonascii:
+        return tokens
+    get = nonascii.get
+    out = []
+    for tok in tokens:
+        first = get(tok.lineno)
+        last = get(tok.end_lineno)
+        if first is None and last is None:
+            out.append(tok)
+            continue
+        col = tok.col if first is None else len(first[:tok.col].encode('utf-8', 'surrogatepass'))
+        end = tok.end_col if last is None else len(
+            last[:tok.end_col].encode('utf-8', 'surrogatepass'))
+        out.append(Token(tok.kind, tok.string, tok.lineno, col, tok.end_lineno, end))
+    return out
+
+
+class ParserCore:
+    """Cursor over the token list plus the helpers every rule module uses."""
+
+    def __init__(self, source: str, tokens: list[Token], filename: str = '<unknown>'):
+        self.source = source
+        self.filename = filename
+        # Padding ENDMARKERs let lookahead read past the end without bounds checks.
+        last = tokens[-1]
+        pad = Token(ENDMARKER, '', last.end_lineno, last.end_col, last.end_lineno, last.end_col)
+        self.toks = tokens + [pad, pad, pad]
+        self.i = 0
+        self.tok = self.toks[0]
+        self.errors: list[SyntaxDiagnostic] = []
+        # The line of the furthest token read when the first error was found (CPython compares
+        # it with an unclosed bracket's line to choose which error to report).
+        self.reach_line: int | None = None
+        # (message, lineno) of CPython's compile-time DeprecationWarnings (invalid escapes).
+        self.warnings: list[tuple[str, int]] = []
+        self._lines: list[str] | None = None
+        self.depth = 0
+        self.block_depth = 0
+        self.in_fstring = False
+        # Scratch state of single rules, kept here so every attribute is declared in one place:
+        # the last if/while condition (for "Maybe you meant '=='"), the unparenthesized sole
+        # generator argument of a call and its 'for', the columns of unparenthesized yields
+        # in an assignment chain.
+        self._cond_node = None
+        self._bare_genexp = None
+        self._genexp_for = None
+        self._yield_starts: dict[int, int] = {}
+
+    # -- cursor -------------------------------------------------------------------------------
+
+    def advance(self) -> Token:
+        tok = self.tok
+        self.i += 1
+        self.tok = self.toks[self.i]
+        return tok
+
+    def peek(self, k: int = 1) -> Token:
+        return self.toks[self.i + k]
+
+    @property
+    def prev(self) -> Token:
+        return self.toks[self.i - 1]
+
+    def last_solid(self) -> Token:
+        """The last consumed token that is not NEWLINE/INDENT/DEDENT: where a statement ends."""
+        j = self.i - 1
+        toks = self.toks
+        while j > 0 and toks[j].kind in (NEWLINE, INDENT, DEDENT, ENDMARKER):
+            j -= 1
+        return toks[j]
+
+    def expect(self, string: str) -> Token:
+        tok = self.tok
+        if tok.string == string and tok.kind != 3:
+            self.i += 1
+            self.tok = self.toks[self.i]
+            return tok
+        self.fail_expected(string)
+
+    def fail_expected(self, string: str):
+        """Fail where `string` was required: CPython names a ':' missing at the end of a line
+        and calls everything else plain invalid syntax."""
+        tok = self.tok
+        if string == ':' and tok.kind == NEWLINE:
+            self.fail(Msg.EXPECTED.format(string), self.prev, after=True)
+        self.fail(Msg.INVALID_SYNTAX, tok)
+
+    # -- errors -------------------------------------------------------------------------------
+
+    def line_text(self, lineno: int) -> str:
+        if self._lines is None:
+            self._lines = self.source.splitlines(True)
+        if 1 <= lineno <= len(self._lines):
+            return self._lines[lineno - 1]
+        return ''
+
+    def char_col(self, lineno: int, col: int) -> int:
+        line = self.line_text(lineno)
+        if line.isascii():
+            return col
+        return len(line.encode('utf-8', 'surrogatepass')[:col].decode('utf-8', 'ignore'))
+
+    def report(self, message: str, lineno: int, col_offset: int, end_lineno: int | None = None,
+               end_col_offset: int | None = None, kind: str = 'SyntaxError') -> None:
+        """Record a diagnostic; columns are bytes, as in the parser's tokens."""
+        col = self.char_col(lineno, col_offset)
+        if end_lineno is None:
+            end_lineno, end_col = lineno, col + 1
+        else:
+            end_col = self.char_col(end_lineno, end_col_offset)
+        if self.reach_line is None:
+            self.reach_line = max(lineno, end_lineno, self.tok.lineno if self.tok.kind not in
+                                  (NEWLINE, ENDMARKER, DEDENT, INDENT) else lineno)
+        if self.in_fstring and not message.startswith('f-string'):
+            message = 'f-string: ' + message
+        self.errors.append(SyntaxDiagnostic(message, lineno, col, end_lineno, end_col, kind))
+
+    def error(self, message: str, start, end=None, kind: str = 'SyntaxError', after=False):
+        """Record an error spanning token/node `start`..`end` (or just after `start`)."""
+        if after:
+            line, col = start.end_lineno, getattr(start, 'end_col', None)
+            if col is None:
+                col = start.end_col_offset
+            self.report(message, line, col, line, col + 1, kind)
+            return
+        if isinstance(start, Token):
+            line, col = start.lineno, start.col
+        else:
+            line, col = start.lineno, start.col_offset
+        end = end or start
+        if isinstance(end, Token):
+            eline, ecol = end.end_lineno, end.end_col
+        else:
+            eline, ecol = end.end_lineno, end.end_col_offset
+        if isinstance(start, Token) and start.kind in (NEWLINE, ENDMARKER) and end is start:
+            eline, ecol = line, col + 1
+        self.report(message, line, col, eline, ecol, kind)
+
+    def unexpected_indent_error(self, tok):
+        # CPython points at the last character of the indentation.
+        col = max(tok.end_col - 1, 0)
+        self.report(Msg.UNEXPECTED_INDENT, tok.lineno, col, tok.lineno, col + 1,
+                    'IndentationError')
+
+    def fail_unexpected_indent(self, tok):
+        self.unexpected_indent_error(tok)
+        raise ParseError
+
+    def fail(self, message: str, start, end=None, kind: str = 'SyntaxError', after=False):
+        self.error(message, start, end, kind, after)
+        raise ParseError
+
+    # -- nodes --------------------------------------------------------------------------------
+
+    @staticmethod
+    def identifier(text: str) -> str:
+        if text.isascii():
+            return text
+        return unicodedata.normalize('NFKC', text)
+
+    def set_ctx(self, node, ctx, what='assign'):
+        """Turn a parsed (Load) expression into an assignment or del target, or fail."""
+        cls = type(node)
+        if cls is n.Name:
+            if node.id == '__debug__' and what != 'del':
+                self.fail(Msg.ASSIGN_DEBUG, node)
+            node.ctx = ctx
+        elif cls is n.Attribute or cls is n.Subscript:
+            node.ctx = ctx
+        elif cls is n.Tuple or cls is n.List:
+            node.ctx = ctx
+            # "Maybe you meant '=='" only fits a whole target, not an element of one.
+            inner = 'assign' if what == 'assign-here' else what
+            for elt in node.elts:
+                self.set_ctx(elt, ctx, inner)
+        elif cls is n.Starred and what != 'del':
+            node.ctx = ctx
+            self.set_ctx(node.value, ctx, 'assign' if what == 'assign-here' else what)
+        elif cls is n.ErrorExpr:
+            pass
+        else:
+            described = describe(node)
+            if what == 'del':
+                self.fail(Msg.DELETE.format(described), node)
+            if what == 'assign-here' and cls in _HERE_KINDS and described not in (
+                    'True', 'False', 'None') and not (cls is n.UnaryOp and
+                                                      type(node.op) is n.Not):
+                self.fail(Msg.ASSIGN_TO_HERE.format(described), node)
+            self.fail(Msg.ASSIGN_TO.format(described), node)
+        return node
+
+
+# Targets CPython's invalid_named_expression rule catches (a bitwise_or followed by '='); those
+# get "Maybe you meant '=='"; the rest (comparisons, lambdas, ...) a plain "cannot assign to".
+_HERE_KINDS = frozenset((n.Call, n.Constant, n.BinOp, n.UnaryOp, n.ListComp, n.SetComp,
+                         n.DictComp, n.Dict, n.Set, n.Await, n.JoinedStr))
+
+_DESCRIPTIONS = {
+    n.Tuple: 'tuple', n.List: 'list', n.Name: 'name', n.Attribute: 'attribute',
+    n.Subscript: 'subscript',
+    n.Call: 'function call', n.Compare: 'comparison', n.BinOp: 'expression',
+    n.UnaryOp: 'expression', n.BoolOp: 'expression', n.Lambda: 'lambda',
+    n.IfExp: 'conditional expression', n.NamedExpr: 'named expression', n.Await: 'await expression',
+    n.Yield: 'yield expression', n.YieldFrom: 'yield expression', n.Dict: 'dict literal',
+    n.Set: 'set display', n.ListComp: 'list comprehension', n.SetComp: 'set comprehension',
+    n.DictComp: 'dict comprehension', n.GeneratorExp: 'generator expression',
+    n.JoinedStr: 'f-string expression', n.FormattedValue: 'f-string expression',
+    n.Starred: 'starred', n.Slice: 'slice',
+}
+
+
+def describe(node) -> str:
+    """CPython's name for an expression kind in 'cannot assign to ...' messages."""
+    if type(node) is n.Constant:
+        value = node.value
+        if value is None or value is True or value is False:
+            return str(value)
+        if value is Ellipsis:
+            return 'ellipsis'
+        return 'literal'
+    return _DESCRIPTIONS.get(type(node), 'expression')
