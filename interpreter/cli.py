@@ -36,7 +36,40 @@ def main(argv: list[str] | None = None) -> int:
         return check_files(args[1:])
     if args[0] == '--dump-ast':
         return dump_ast(args[1:])
-    return _not_yet('running programs')
+    if args[0] == '-c':
+        if len(args) < 2:
+            sys.stderr.write('Argument expected for the -c option\n')
+            return 2
+        from .runtime.entry import run_main
+
+        return run_main(args[1], '<string>', ['-c', *args[2:]])
+    if args[0].startswith('-') and args[0] != '-':
+        sys.stderr.write(f'Unknown option: {args[0]}\n')
+        return 2
+    return run_file(args[0], args)
+
+
+def run_file(path: str, argv: list[str]) -> int:
+    """`memphis prog.py args`: run the file as `__main__` with `sys.argv` = argv."""
+    from .runtime.entry import run_main
+
+    data = _read_program(path)
+    if data is None:
+        return 2
+    return run_main(data, path, argv)
+
+
+def _read_program(path: str) -> bytes | None:
+    try:
+        with open(path, 'rb') as handle:
+            return handle.read()
+    except OSError as error:
+        import os
+
+        shown = path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
+        sys.stderr.write(f"{sys.executable}: can't open file {shown!r}: [Errno {error.errno}] "
+                         f'{error.strerror}\n')
+        return None
 
 
 def _not_yet(what: str) -> int:
@@ -59,6 +92,7 @@ def check_files(paths: list[str]) -> int:
     """Print every diagnostic of each file as `path:line:col: Kind: message`; 1 if any."""
     from .parser import parse
     from .scopes import build_symtable
+    from .source import decode_source
 
     if not paths:
         sys.stderr.write('memphis --check: no files given\n')
@@ -72,7 +106,8 @@ def check_files(paths: list[str]) -> int:
         result = parse(data, path)
         diagnostics = list(result.errors)
         if not result.errors:
-            diagnostics.extend(build_symtable(result.tree, path)[1])
+            source = decode_source(data, path)
+            diagnostics.extend(build_symtable(result.tree, path, source=source)[1])
         for diagnostic in diagnostics:
             print(f'{path}:{diagnostic.lineno}:{diagnostic.offset}: {diagnostic.kind}: '
                   f'{diagnostic.message}')

@@ -9,7 +9,7 @@ import re
 
 from interpreter.tokens import COMMENT, ERRORTOKEN, STRING
 
-__all__ = ['SourceDecodeError', 'decode_source', 'find_cookie']
+__all__ = ['SourceDecodeError', 'decode_source', 'find_cookie', 'split_lines']
 
 _BOM = b'\xef\xbb\xbf'
 _CODING_RE = re.compile(rb'coding[:=][ \t]*([-\w.]+)', re.ASCII)
@@ -145,3 +145,15 @@ def _decode_utf8_leniently(body: bytes, filename: str, declared: bool) -> str:
 
 def _has_bad_bytes(s: str) -> bool:
     return any('\udc80' <= c <= '\udcff' for c in s) if not s.isascii() else False
+
+
+_LINE_BREAK = re.compile(r'\r\n|\r|\n')
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` without their ends, split where Python's tokenizer splits them.
+
+    Only `\n`, `\r\n` and `\r` end a line (`str.splitlines` also splits on form feeds and
+    Unicode separators, which the tokenizer does not).
+    """
+    return _LINE_BREAK.split(text)
