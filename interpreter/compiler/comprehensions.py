@@ -1,0 +1,414 @@
+"""List, set and dict comprehensions and generator expressions, each in its own scope.
+
+As in CPython 3.11, a comprehension is a nested function taking the first iterator (`.0`)
+evaluated in the enclosing scope; it gets its own frame (`<listcomp>` in tracebacks), and a
+generator expression's body is a host generator named `<genexpr>`.
+"""
+
+from __future__ import annotations
+
+import types
+
+from ..runtime.exceptions import special_method
+from ..runtime.frames import UNBOUND, Frame, current_state, resume_frame, suspend_frame
+from ..runtime.functions import Signature, enter_generator, make_function, make_trampoline_code
+from ..runtime.templates import instantiate
+from ..runtime.tracebacks import leave_frame
+from .generators import _await_in_frame
+from .scope import ScopeKind, is_async_comprehension
+
+__all__ = ['ComprehensionCompiler']
+
+_CellType = types.CellType
+
+
+class ComprehensionCompiler:
+    """Mixin: `expr_ListComp`, `expr_SetComp`, `expr_DictComp`, `expr_GeneratorExp`."""
+
+    def comprehension(self, node, name: str, kind: str):
+        from . import Compiler
+
+        if any(g.is_async for g in node.generators) or self.awaits_inside(node):
+            # an asynchronous generator expression (or one outside a coroutine)
+            if self.reuse is None:
+                self.scope.child_table(node)  # consumed: later scopes on the line still match
+            return _not_supported_yet(node)
+        first_iter = self.expr(node.generators[0].iter)
+        iter_node = node.generators[0].iter
+        qualname = self.qualname_for(name)
+        if self.reuse is not None:
+            code = self.reuse[id(node)]
+        else:
+            scope = self.child_scope(node, ScopeKind.FUNCTION, name, qualname)
+            scope.layout(['.0'])
+            code_kind = 'generator' if kind == 'genexpr' else 'function'
+            compiler = Compiler(scope, self.filename, kind=code_kind, body=[],
+                                future=self.future)
+            code = self.new_code(name, qualname, node.lineno, code_kind, node)
+            code.body = compiler.comprehension_body(node, kind)
+            code.children = compiler.child_codes
+            code.scope = scope
+            code.node = node
+            code.co_varnames = tuple(scope.varnames)
+            code.co_freevars = tuple(scope.frees)
+            code.nlocals = len(scope.varnames)
+            code.cell_slots = scope.cell_slots
+            code.free_slots = scope.free_slots
+        free_slots = tuple(self.scope.slots[n] for n in code.co_freevars)
+        nlocals = code.nlocals
+        cell_slots = code.cell_slots
+        own_free_slots = code.free_slots
+
+        def start(f):
+            try:
+                iterator = iter(first_iter(f))
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = iter_node
+                raise
+            fast = [UNBOUND] * nlocals
+            fast[0] = iterator
+            for slot in cell_slots:
+                fast[slot] = _CellType()
+            outer = f.fast
+            for own, slot in zip(own_free_slots, free_slots):
+                fast[own] = outer[slot]
+            return fast
+
+        if kind == 'genexpr':
+            make_generator = _genexpr_function(qualname)
+
+            def genexpr(f):
+                fast = start(f)
+                return make_generator(enter_generator(code, f.f_globals, f.f_builtins), fast)
+
+            return genexpr
+        body = code.body
+
+        def comprehension(f):
+            fast = start(f)
+            state = current_state()
+            back = state.frame
+            frame = Frame(code, f.f_globals, f.f_builtins, None, fast, back)
+            state.frame = frame
+            try:
+                body(frame)
+                return frame.ret
+            except BaseException as error:
+                leave_frame(frame, error)
+                if f.exc is not error:
+                    f.exc = error
+                    f.exc_node = node
+                raise
+            finally:
+                state.frame = back
+
+        return comprehension
+
+    def awaits_inside(self, node) -> bool:
+        return any(type(n).__name__ == 'Await' for n in _walk_own_scope(node))
+
+    def gen_expr_ListComp(self, node):
+        return self.async_comprehension(node, '<listcomp>', 'list')
+
+    def gen_expr_SetComp(self, node):
+        return self.async_comprehension(node, '<setcomp>', 'set')
+
+    def gen_expr_DictComp(self, node):
+        return self.async_comprehension(node, '<dictcomp>', 'dict')
+
+    def async_comprehension(self, node, name: str, kind: str):
+        """A comprehension that awaits: a coroutine taking the first iterator, awaited at once."""
+        from . import Compiler
+
+        if not is_async_comprehension(node):
+            if self.reuse is None:
+                self.scope.child_table(node)
+            return _not_supported_yet(node)
+        first = node.generators[0]
+        first_iter, first_gen = self.gen_expr(first.iter)
+        qualname = self.qualname_for(name)
+        if self.reuse is not None:
+            return self.awaited_comprehension(node, self.reuse[id(node)], first_iter,
+                                              first_gen)
+        scope = self.child_scope(node, ScopeKind.FUNCTION, name, qualname)
+        scope.layout(['.0'])
+        parts = [node.key, node.value] if kind == 'dict' else [node.elt]
+        for index, generator in enumerate(node.generators):
+            parts.extend(generator.ifs)
+            if index:
+                parts.append(generator.iter)
+        compiler = Compiler(scope, self.filename, kind='coroutine', body=parts,
+                            future=self.future)
+        code = self.new_code(name, qualname, node.lineno, 'coroutine', node)
+        code.body = compiler.async_comprehension_body(node, kind)
+        code.children = compiler.child_codes
+        code.scope = scope
+        code.co_varnames = tuple(scope.varnames)
+        code.co_freevars = tuple(scope.frees)
+        code.nlocals = len(scope.varnames)
+        code.cell_slots = scope.cell_slots
+        code.free_slots = scope.free_slots
+        code.trampoline = make_trampoline_code(
+            Signature([], ['iterator'], None, [], None, 0, []), kind='coroutine',
+            nlocals=code.nlocals, cell_slots=code.cell_slots, n_free=len(scope.frees),
+            name=name, qualname=qualname, filename=self.filename, firstlineno=node.lineno)
+        code.node = node
+        return self.awaited_comprehension(node, code, first_iter, first_gen)
+
+    def awaited_comprehension(self, node, code, first_iter, first_gen: bool):
+        """The enclosing side of an awaiting comprehension: make its coroutine, await it."""
+        free_slots = tuple(self.scope.slots[n] for n in code.co_freevars)
+        first = node.generators[0]
+        asynchronous = first.is_async
+        iter_node = first.iter
+
+        def comprehension(f):
+            try:
+                value = (yield from first_iter(f)) if first_gen else first_iter(f)
+                iterator = _async_iterator(value) if asynchronous else iter(value)
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = iter_node
+                raise
+            closure = tuple([f.fast[slot] for slot in free_slots])
+            function = make_function(code, f.f_globals, f.f_builtins, None, None, closure,
+                                     None, None)
+            try:
+                return (yield from _await_in_frame(f, function(iterator)))
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = node
+                raise
+
+        return comprehension
+
+    def async_comprehension_body(self, node, kind: str):
+        """The loops of an awaiting comprehension, all in generator mode."""
+        if kind == 'dict':
+            key, key_gen = self.gen_expr(node.key)
+            value, value_gen = self.gen_expr(node.value)
+
+            def innermost(f):
+                k = (yield from key(f)) if key_gen else key(f)
+                f.ret[k] = (yield from value(f)) if value_gen else value(f)
+        else:
+            element, element_gen = self.gen_expr(node.elt)
+            add = 'append' if kind == 'list' else 'add'
+
+            def innermost(f):
+                item = (yield from element(f)) if element_gen else element(f)
+                getattr(f.ret, add)(item)
+        step = innermost
+        for index in reversed(range(len(node.generators))):
+            generator = node.generators[index]
+            iterable = None if index == 0 else self.gen_expr(generator.iter)
+            step = _async_loop(iterable, self.store(generator.target),
+                               tuple(self.gen_expr(c) for c in generator.ifs), step,
+                               generator.is_async and index > 0, node)
+        loops = step
+        empty = {'list': list, 'set': set, 'dict': dict}[kind]
+
+        def comprehension_body(f):
+            f.ret = empty()
+            yield from loops(f)
+
+        comprehension_body.memphis_gen = True
+        return comprehension_body
+
+    def expr_ListComp(self, node):
+        return self.comprehension(node, '<listcomp>', 'list')
+
+    def expr_SetComp(self, node):
+        return self.comprehension(node, '<setcomp>', 'set')
+
+    def expr_DictComp(self, node):
+        return self.comprehension(node, '<dictcomp>', 'dict')
+
+    def expr_GeneratorExp(self, node):
+        return self.comprehension(node, '<genexpr>', 'genexpr')
+
+    def comprehension_body(self, node, kind: str):
+        """The loops of a comprehension; the innermost adds to `f.ret` (or yields)."""
+        if kind == 'dict':
+            key, value = self.expr(node.key), self.expr(node.value)
+
+            def innermost(f):
+                k = key(f)  # the key first, as CPython 3.8+
+                f.ret[k] = value(f)
+        elif kind == 'genexpr':
+            element = self.expr(node.elt)
+            innermost = _yield_element(element)
+        else:
+            element = self.expr(node.elt)
+            if kind == 'list':
+                def innermost(f):
+                    f.ret.append(element(f))
+            else:
+                def innermost(f):
+                    f.ret.add(element(f))
+        is_gen = kind == 'genexpr'
+        step = innermost
+        for index in reversed(range(len(node.generators))):
+            generator = node.generators[index]
+            iterable = None if index == 0 else self.expr(generator.iter)
+            step = _loop(iterable, self.store(generator.target),
+                         tuple(self.expr(c) for c in generator.ifs), step, is_gen,
+                         generator.iter, node)
+        loops = step
+        if is_gen:
+            return loops
+        empty = {'list': list, 'set': set, 'dict': dict}[kind]
+
+        def comprehension_body(f):
+            f.ret = empty()
+            loops(f)
+
+        return comprehension_body
+
+
+def _loop(iterable, store, conditions, inner, is_gen: bool, iter_node, node):
+    if is_gen:
+        def gen_loop(f):
+            if iterable is None:
+                iterator = f.fast[0]
+            else:
+                try:
+                    iterator = iter(iterable(f))
+                except BaseException as e:
+                    if f.exc is not e:
+                        f.exc = e
+                        f.exc_node = iter_node
+                    raise
+            try:
+                for item in iterator:
+                    store(f, item)
+                    for condition in conditions:
+                        if not condition(f):
+                            break
+                    else:
+                        yield from inner(f)
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = node
+                raise
+
+        return gen_loop
+
+    def loop(f):
+        if iterable is None:
+            iterator = f.fast[0]
+        else:
+            try:
+                iterator = iter(iterable(f))
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = iter_node
+                raise
+        try:
+            for item in iterator:
+                store(f, item)
+                for condition in conditions:
+                    if not condition(f):
+                        break
+                else:
+                    inner(f)
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = node
+            raise
+
+    return loop
+
+
+def _yield_element(element):
+    def yield_element(f):
+        value = element(f)
+        suspend_frame(f)
+        try:
+            yield value
+        finally:
+            resume_frame(f)
+
+    return yield_element
+
+
+def _genexpr_function(qualname: str):
+    """A host generator function named `<genexpr>` that runs a compiled generator body."""
+    template = instantiate('def make():\n'
+                           '    def genexpr(enter, fast):\n'
+                           '        return (yield from enter(fast))\n'
+                           '    return genexpr\n', 'make')()
+    code = template.__code__.replace(co_name='<genexpr>', co_qualname=qualname)
+    return types.FunctionType(code, {})
+
+
+def _walk_own_scope(node):
+    """Every node of a comprehension, not descending into nested lambdas or comprehensions."""
+    for field in node._fields:
+        value = getattr(node, field, None)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if hasattr(item, '_fields'):
+                yield item
+                if type(item).__name__ not in ('Lambda', 'ListComp', 'SetComp', 'DictComp',
+                                               'GeneratorExp'):
+                    yield from _walk_own_scope(item)
+
+
+def _not_supported_yet(node):
+    """Asynchronous comprehensions compile, and fail only if they are evaluated."""
+    from .core import CompileError
+
+    def asynchronous_comprehension(f):
+        error = CompileError('asynchronous comprehensions are not supported yet')
+        f.exc = error
+        f.exc_node = node
+        raise error
+
+    return asynchronous_comprehension
+
+
+def _async_iterator(value):
+    method = special_method(value, '__aiter__')
+    if method is None:
+        raise TypeError(f"'async for' requires an object with __aiter__ method, got "
+                        f'{type(value).__name__}')
+    return method()
+
+
+def _async_loop(iterable, store, conditions, inner, asynchronous: bool, node):
+    """One `for` clause of an awaiting comprehension; `iterable` None means the `.0` slot."""
+    def loop(f):
+        if iterable is None:
+            source = f.fast[0]
+        else:
+            closure, is_gen = iterable
+            value = (yield from closure(f)) if is_gen else closure(f)
+            source = _async_iterator(value) if asynchronous else iter(value)
+        is_async = hasattr(type(source), '__anext__')
+        while True:
+            if is_async:
+                try:
+                    item = yield from _await_in_frame(f, source.__anext__())
+                except StopAsyncIteration:
+                    return
+            else:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    return
+            store(f, item)
+            for condition, is_gen in conditions:
+                if not ((yield from condition(f)) if is_gen else condition(f)):
+                    break
+            else:
+                yield from inner(f)
+
+    return loop

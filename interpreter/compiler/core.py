@@ -1,0 +1,303 @@
+"""The compiler's frame: one `Compiler` per code block, dispatching once per node at compile time.
+
+`expr(node)` returns a closure `ev(f) -> value`; `stmt(node)` returns `ex(f) -> control`, where
+control is None (fall through) or BREAK / CONTINUE / RETURN (the value in `f.ret`). Inside a
+generator or coroutine, statements and expressions that contain a yield or await compile to
+host generator functions instead (`yield from` them); all others stay plain closures.
+The per-construct methods are named after the node class: `expr_BinOp`, `stmt_While`,
+`gen_stmt_While`, ... in the family modules.
+"""
+
+from __future__ import annotations
+
+from ..runtime.frames import Code
+from .scope import Scope, ScopeKind, yielding_nodes
+
+__all__ = ['BREAK', 'CONTINUE', 'RETURN', 'CompileError', 'CompilerCore', 'note_closure']
+
+
+class _Control:
+    __slots__ = ('name',)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+BREAK = _Control('BREAK')
+CONTINUE = _Control('CONTINUE')
+RETURN = _Control('RETURN')
+
+
+class CompileError(Exception):
+    """A construct the evaluator does not support yet (never raised for valid, supported code)."""
+
+
+def note_closure(closure, node):
+    """Tag a statement closure with its node, for the traceback position of a failing statement."""
+    closure.memphis_node = node
+    return closure
+
+
+class CompilerCore:
+    """State shared by the family mixins: the scope, the file, and the dispatch."""
+
+    def __init__(self, scope: Scope, filename: str, *, kind: str = 'module',
+                 body: list | None = None) -> None:
+        self.scope = scope
+        self.filename = filename
+        self.kind = kind  # 'module', 'class', 'function', 'generator', 'coroutine', 'asyncgen'
+        self.yielding = yielding_nodes(body or [])
+        self.bound_at: dict[str, int] = {}
+        self.inline_operands: dict[int, list] = {}
+        self.child_codes: dict[int, Code] = {}
+        self.loop_bound: set[str] = set()
+        self.instrument = False
+        self.statement_indexes: dict[int, int] = {}
+        self.top_index = -1
+        self._expr_methods: dict[str, object] = {}
+
+    @property
+    def in_generator(self) -> bool:
+        return self.kind in ('generator', 'coroutine', 'asyncgen')
+
+    def yields(self, node) -> bool:
+        return id(node) in self.yielding
+
+    # dispatch (compile time only)
+
+    def expr(self, node):
+        """Compile an expression to a plain closure (it must not contain a yield)."""
+        method = getattr(self, 'expr_' + type(node).__name__, None)
+        if method is None:
+            raise CompileError(f'cannot evaluate {type(node).__name__} yet')
+        return method(node)
+
+    def stmt(self, node):
+        index = self.statement_indexes.get(id(node))
+        if index is not None:
+            self.top_index = index
+        method = getattr(self, 'stmt_' + type(node).__name__, None)
+        if method is None:
+            raise CompileError(f'cannot execute {type(node).__name__} yet')
+        closure = method(node)
+        if self.instrument and type(node).__name__ not in ('For', 'While'):
+            from ..runtime.tracing import line_event_before
+
+            closure = line_event_before(closure, node.lineno)
+        return note_closure(closure, node)
+
+    def gen_stmt(self, node):
+        index = self.statement_indexes.get(id(node))
+        if index is not None:
+            self.top_index = index
+        method = getattr(self, 'gen_stmt_' + type(node).__name__, None)
+        try:
+            if method is None:
+                raise CompileError(f'{type(node).__name__} containing yield/await is not '
+                                   'supported yet')
+            closure = method(node)
+        except CompileError as error:
+            # an unsupported construct fails when it runs, not the whole program
+            closure = _fails_when_run(error, node)
+        if self.instrument and type(node).__name__ not in ('For', 'While'):
+            from ..runtime.tracing import line_event_before_generator
+
+            closure = line_event_before_generator(closure, node.lineno)
+        closure = note_closure(closure, node)
+        closure.memphis_gen = True
+        return closure
+
+    def block(self, stmts: list):
+        """Compile a statement list to one closure (plain, or a generator if anything yields)."""
+        if any(self.yields(s) for s in stmts):
+            return self.gen_block(stmts)
+        if len(stmts) >= 2 and type(stmts[0]).__name__ == 'If' and not stmts[0].orelse \
+                and not self.instrument:
+            fused = self.guard_then_rest(stmts[0], stmts[1:])
+            if fused is not None:
+                return fused
+        closures = [self.stmt(s) for s in stmts]
+        nodes = list(stmts)
+        if not closures:
+            return _empty_block
+        if len(closures) == 1:
+            if type(stmts[0]).__name__ in _SELF_NOTING:
+                return closures[0]
+            return _block1(closures[0], nodes[0])
+        if len(closures) == 2:
+            return _block2(closures[0], closures[1], nodes[0], nodes[1])
+        return _block_n(tuple(closures))
+
+    def is_gen(self, closure) -> bool:
+        return getattr(closure, 'memphis_gen', False)
+
+    def gen_block(self, stmts: list):
+        items = []
+        for s in stmts:
+            if self.yields(s):
+                items.append((self.gen_stmt(s), True))
+            else:
+                items.append((self.stmt(s), False))
+        items = tuple(items)
+        if len(items) == 1 and items[0][1]:
+            return items[0][0]
+
+        def block(f):
+            for closure, is_gen in items:
+                try:
+                    r = (yield from closure(f)) if is_gen else closure(f)
+                except BaseException as e:
+                    if f.exc is not e:
+                        f.exc = e
+                        f.exc_node = closure.memphis_node
+                    raise
+                if r is not None:
+                    return r
+            return None
+
+        block.memphis_gen = True
+        return block
+
+    def loop_body(self, loop, *, generator: bool = False):
+        """Compile a `for` body knowing that the loop's target names are bound inside it."""
+        added = {self.scope.mangle(n) for n in target_names(loop.target)} - self.loop_bound
+        self.loop_bound |= added
+        try:
+            return self.block_any(loop.body) if generator else self.block(loop.body)
+        finally:
+            self.loop_bound -= added
+
+    def block_any(self, stmts: list):
+        """(closure, is_generator) for a statement list."""
+        closure = self.block(stmts)
+        return closure, self.is_gen(closure)
+
+    def new_code(self, name: str, qualname: str, lineno: int, kind: str, node=None) -> Code:
+        """A new child code object, remembered by its node: compiling this block again (the
+        instrumented body of the step hooks) reuses it instead of compiling the child anew."""
+        code = Code(name, qualname, self.filename, lineno)
+        code.kind = kind
+        if node is not None:
+            self.child_codes[id(node)] = code
+        return code
+
+    def child_scope(self, node, kind: str, name: str, qualname: str) -> Scope:
+        table = self.scope.child_table(node)
+        private = self.scope.private_class
+        if type(node).__name__ == 'ClassDef':
+            private = node.name
+        child = Scope(table, kind, self.scope, name, qualname, private)
+        self.scope.child_scopes.append(child)
+        return child
+
+    def qualname_for(self, name: str) -> str:
+        scope = self.scope
+        if scope.kind == ScopeKind.MODULE:
+            return name
+        if scope.kind == ScopeKind.FUNCTION:
+            return f'{scope.qualname}.<locals>.{name}'
+        return f'{scope.qualname}.{name}'
+
+
+def _empty_block(f):
+    return None
+
+
+# Statements whose closures note the failing node themselves (through their expressions), so a
+# block of one of them needs no wrapper frame to give the traceback its position.
+_SELF_NOTING = frozenset({'Return', 'Expr', 'Assign', 'AugAssign', 'Raise', 'Pass', 'Break',
+                          'Continue', 'Assert'})
+
+
+def _block1(s0, n0):
+    def block(f):
+        try:
+            return s0(f)
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = n0
+            raise
+
+    return block
+
+
+def _block2(s0, s1, n0, n1):
+    def block(f):
+        try:
+            r = s0(f)
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = n0
+            raise
+        if r is not None:
+            return r
+        try:
+            return s1(f)
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = n1
+            raise
+
+    return block
+
+
+def _block_n(closures):
+    def block(f):
+        try:
+            for s in closures:
+                r = s(f)
+                if r is not None:
+                    return r
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = s.memphis_node
+            raise
+        return None
+
+    return block
+
+
+class ModuleBodies:
+    """Mixin: a module body, with `__annotations__` created first when it has annotations."""
+
+    def module_body(self, body: list):
+        block = self.block(body)
+        has_annotations = any(type(s).__name__ == 'AnnAssign' for s in body)
+        if not has_annotations:
+            return block
+
+        def module_body(f):
+            if '__annotations__' not in f.names:
+                f.names['__annotations__'] = {}
+            return block(f)
+
+        return module_body
+
+
+def _fails_when_run(error: CompileError, node):
+    def unsupported(f):
+        f.exc = error
+        f.exc_node = node
+        raise error
+        yield  # unreachable: only makes this a generator function
+
+    return unsupported
+
+
+def target_names(target):
+    """The plain names an assignment target binds."""
+    kind = type(target).__name__
+    if kind == 'Name':
+        yield target.id
+    elif kind in ('Tuple', 'List'):
+        for element in target.elts:
+            yield from target_names(element)
+    elif kind == 'Starred':
+        yield from target_names(target.value)

@@ -1,0 +1,245 @@
+"""`def`, `async def` and `lambda`: function code objects and the closures that create them."""
+
+from __future__ import annotations
+
+from ..runtime.functions import Signature, make_function, make_trampoline_code, register_trampoline
+from .core import RETURN
+from .scope import ScopeKind, _children_in_scope, yield_kinds
+
+__all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_of']
+
+
+def docstring_of(body: list):
+    if body and type(body[0]).__name__ == 'Expr':
+        value = body[0].value
+        if type(value).__name__ == 'Constant' and isinstance(value.value, str):
+            return value.value
+    return None
+
+
+def deleted_names(body: list, scope) -> set[str]:
+    """Names a scope may unbind (`del x`, `except ... as x`): their reads need a check."""
+    found: set[str] = set()
+
+    def visit(node) -> None:
+        kind = type(node).__name__
+        if kind == 'Name' and type(node.ctx).__name__ == 'Del':
+            found.add(scope.mangle(node.id))
+        elif kind == 'ExceptHandler' and node.name or kind in ('MatchAs', 'MatchStar') and node.name:
+            found.add(scope.mangle(node.name))
+        for child in _children_in_scope(node):
+            visit(child)
+
+    for statement in body:
+        visit(statement)
+    return found
+
+
+class FunctionCompiler:
+    """Mixin: function definitions and lambdas."""
+
+    def signature_of(self, args, scope) -> Signature:
+        m = scope.mangle
+        return Signature([m(a.arg) for a in args.posonlyargs], [m(a.arg) for a in args.args],
+                         m(args.vararg.arg) if args.vararg else None,
+                         [m(a.arg) for a in args.kwonlyargs],
+                         m(args.kwarg.arg) if args.kwarg else None,
+                         len(args.defaults), [d is not None for d in args.kw_defaults])
+
+    def function_code(self, node, name: str, body: list, *, is_async: bool, is_lambda: bool):
+        """Compile a function body (its own `Compiler`) into a `Code` with its trampoline."""
+        from . import Compiler
+
+        if self.reuse is not None:
+            return self.reuse[id(node)]
+        qualname = self.qualname_for(name)
+        scope = self.child_scope(node, ScopeKind.FUNCTION, name, qualname)
+        signature = self.signature_of(node.args, scope)
+        scope.layout(signature.slot_names())
+        scope.deleted = deleted_names(body, scope)
+        kinds = yield_kinds(body)
+        if is_async:
+            kind = 'asyncgen' if ({'Yield', 'YieldFrom'} & kinds) else 'coroutine'
+        else:
+            kind = 'generator' if kinds else 'function'
+        code = self.new_code(name, qualname, node.lineno, kind, node)
+        compiler = Compiler(scope, self.filename, kind=kind, body=body, future=self.future)
+        if is_lambda:
+            value, is_gen = compiler.gen_expr(node.body)
+            code.body = _lambda_body(value) if not is_gen else _gen_lambda_body(value)
+        else:
+            code.body = compiler.function_body(body)
+        code.scope = scope
+        code.node = node
+        code.children = compiler.child_codes
+        code.signature = signature
+        code.co_varnames = tuple(scope.varnames)
+        code.co_cellvars = tuple(n for n in scope.varnames if n in scope.cells)
+        code.co_freevars = tuple(scope.frees)
+        code.co_argcount = len(signature.posonly) + len(signature.args)
+        code.co_posonlyargcount = len(signature.posonly)
+        code.co_kwonlyargcount = len(signature.kwonly)
+        code.nlocals = len(scope.varnames)
+        code.cell_slots = scope.cell_slots
+        code.free_slots = scope.free_slots
+        code.docstring = None if is_lambda else docstring_of(body)
+        code.trampoline = make_trampoline_code(
+            signature, kind=kind, nlocals=code.nlocals, cell_slots=scope.cell_slots,
+            n_free=len(scope.frees), name=name, qualname=qualname, filename=self.filename,
+            firstlineno=node.lineno)
+        register_trampoline(code.trampoline[0], code)
+        return code
+
+    def function_body(self, body: list):
+        """The body's block, noting where each local is first bound unconditionally."""
+        for index, statement in enumerate(body):
+            for name in _unconditional_bindings(statement):
+                self.bound_at.setdefault(self.scope.mangle(name), index)
+        self.statement_indexes = {id(statement): index for index, statement in enumerate(body)}
+        block = self.block(body)
+        if self.in_generator and not self.is_gen(block):
+            return _as_generator(block)
+        return block
+
+    def function_maker(self, node, code, *, is_lambda: bool):
+        """A closure creating the function object at definition time (defaults, closure, ...)."""
+        args = node.args
+        defaults = tuple(self.expr(d) for d in args.defaults)
+        kw_defaults = tuple((self.scope.mangle(a.arg), self.expr(d))
+                            for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+        annotations = () if is_lambda else self.annotation_closures(node)
+        free_slots = tuple(self.scope.slots[name] for name in code.co_freevars)
+        doc = code.docstring
+
+        def make(f):
+            default_values = tuple([d(f) for d in defaults]) if defaults else None
+            kw_values = {name: d(f) for name, d in kw_defaults} if kw_defaults else None
+            annotation_values = {name: a(f) for name, a in annotations} if annotations else None
+            fast = f.fast
+            closure = tuple([fast[slot] for slot in free_slots])
+            return make_function(code, f.f_globals, f.f_builtins, default_values, kw_values,
+                                 closure, annotation_values, doc)
+
+        return make
+
+    def annotation_closures(self, node):
+        args = node.args
+        found = []
+        every = [*args.posonlyargs, *args.args]
+        if args.vararg:
+            every.append(args.vararg)
+        every.extend(args.kwonlyargs)
+        if args.kwarg:
+            every.append(args.kwarg)
+        for arg in every:
+            if arg.annotation is not None:
+                found.append((self.scope.mangle(arg.arg), self.annotation(arg.annotation)))
+        if node.returns is not None:
+            found.append(('return', self.annotation(node.returns)))
+        return tuple(found)
+
+    def annotation(self, node):
+        if 'annotations' in self.future:
+            text = _unparse(node)
+            return lambda f: text
+        return self.expr(node)
+
+    def stmt_FunctionDef(self, node, is_async: bool = False):
+        decorators = tuple(self.expr(d) for d in node.decorator_list)
+        code = self.function_code(node, node.name, node.body, is_async=is_async,
+                                  is_lambda=False)
+        make = self.function_maker(node, code, is_lambda=False)
+        store = self.store_name(self.scope.mangle(node.name))
+
+        decorator_nodes = tuple(node.decorator_list)
+
+        def define(f):
+            applied = [d(f) for d in decorators]
+            function = make(f)
+            if applied:
+                function = apply_decorators(f, function, applied, decorator_nodes)
+            store(f, function)
+
+        return define
+
+    def stmt_AsyncFunctionDef(self, node):
+        return self.stmt_FunctionDef(node, is_async=True)
+
+    def expr_Lambda(self, node):
+        code = self.function_code(node, '<lambda>', [node.body], is_async=False, is_lambda=True)
+        return self.function_maker(node, code, is_lambda=True)
+
+
+def _names_in_target(target):
+    kind = type(target).__name__
+    if kind == 'Name':
+        yield target.id
+    elif kind in ('Tuple', 'List'):
+        for element in target.elts:
+            yield from _names_in_target(element)
+    elif kind == 'Starred':
+        yield from _names_in_target(target.value)
+
+
+def _unconditional_bindings(statement):
+    """Names a top-level statement has bound whenever execution gets past it."""
+    kind = type(statement).__name__
+    if kind == 'Assign':
+        for target in statement.targets:
+            yield from _names_in_target(target)
+    elif kind == 'AnnAssign' and statement.value is not None:
+        yield from _names_in_target(statement.target)
+    elif kind in ('FunctionDef', 'AsyncFunctionDef', 'ClassDef'):
+        yield statement.name
+    elif kind in ('Import', 'ImportFrom'):
+        for alias in statement.names:
+            if alias.name != '*':
+                yield alias.asname or alias.name.partition('.')[0]
+
+
+def _as_generator(block):
+    """A generator body with no yield in it (a coroutine that never awaits, say)."""
+    def body(f):
+        return block(f)
+        yield  # unreachable: only makes this a generator function
+
+    body.memphis_gen = True
+    return body
+
+
+def _lambda_body(value):
+    def lambda_body(f):
+        f.ret = value(f)
+        return RETURN
+
+    return lambda_body
+
+
+def _gen_lambda_body(value):
+    def lambda_body(f):
+        f.ret = yield from value(f)
+        return RETURN
+
+    return lambda_body
+
+
+def _unparse(node) -> str:
+    import ast
+
+    from ..nodes import AST, to_ast
+
+    tree = to_ast(node) if isinstance(node, AST) else node
+    return ast.unparse(tree)
+
+
+def apply_decorators(f, target, applied: list, nodes: tuple):
+    """Apply decorators innermost first; a failure is reported at that decorator."""
+    for decorator, node in zip(reversed(applied), reversed(nodes)):
+        try:
+            target = decorator(target)
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = node
+            raise
+    return target

@@ -1,0 +1,576 @@
+"""Generator mode: `yield`, `yield from`, `await`, and the statements and expressions around them.
+
+Inside a generator or coroutine, a node that contains a yield compiles to a host generator
+function; the enclosing closures `yield from` it, so suspension is the host's own. Expressions
+with a yield somewhere inside are split (A-normal form): their direct sub-expressions are
+evaluated first, in order, then the node itself runs as a plain closure over those values.
+"""
+
+from __future__ import annotations
+
+import copy
+from _thread import get_ident
+
+from ..runtime.async_generators import Yielded
+from ..runtime.exceptions import exception_matches, special_method, with_protocol_error
+from ..runtime.frames import current_state, resume_frame, suspend_frame, thread_states
+from ..runtime.templates import instantiate
+from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame
+from .core import BREAK, CONTINUE, RETURN, CompileError
+from .operators import NOTE
+
+__all__ = ['GeneratorCompiler', 'Temp']
+
+
+class Temp:
+    """A value already computed by generator-mode code, read back by the plain closure."""
+
+    _fields = ()
+
+    def __init__(self, index: int, like) -> None:
+        self.index = index
+        for attribute in ('lineno', 'col_offset', 'end_lineno', 'end_col_offset'):
+            setattr(self, attribute, getattr(like, attribute, None))
+
+
+def _is_expr(value) -> bool:
+    return hasattr(value, '_fields') and hasattr(value, 'col_offset') \
+        and type(value).__name__ not in ('keyword', 'arg', 'comprehension', 'ExceptHandler',
+                                         'match_case', 'alias', 'withitem')
+
+
+def _await_iterator(value):
+    """CPython's GET_AWAITABLE: a coroutine or an object with `__await__` returning an iterator."""
+    method = special_method(value, '__await__')
+    if method is None:
+        raise TypeError(f"object {type(value).__name__} can't be used in 'await' expression")
+    iterator = method()
+    if not hasattr(type(iterator), '__next__'):
+        raise TypeError(f'__await__() returned non-iterator of type '
+                        f"'{type(iterator).__name__}'")
+    return iterator
+
+
+def _yield_from_iterator(value):
+    if type(value).__name__ == 'coroutine':
+        raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+    return iter(value)
+
+
+class GeneratorCompiler:
+    """Mixin: `gen_expr_<Node>` and `gen_stmt_<Node>`, used only for nodes that yield."""
+
+    def gen_expr(self, node):
+        """(closure, is_generator) for an expression."""
+        if not self.yields(node):
+            return self.expr(node), False
+        method = getattr(self, 'gen_expr_' + type(node).__name__, None)
+        if method is None:
+            return self.gen_expr_split(node), True
+        return method(node), True
+
+    def expr_Temp(self, node):
+        index = node.index
+        return lambda f: f.temps[index]
+
+    def gen_expr_split(self, node):
+        """Evaluate the direct sub-expressions in order, then the node over their values."""
+        children = []
+        replaced = copy.copy(node)
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if _is_expr(value):
+                setattr(replaced, field, self._split_child(value, children))
+            elif isinstance(value, list):
+                items = []
+                for item in value:
+                    if _is_expr(item):
+                        items.append(self._split_child(item, children))
+                    elif type(item).__name__ == 'keyword':
+                        keyword = copy.copy(item)
+                        keyword.value = self._split_child(item.value, children)
+                        items.append(keyword)
+                    else:
+                        items.append(item)
+                setattr(replaced, field, items)
+        if type(node).__name__ == 'Dict':
+            raise CompileError('yield inside a dict display is not supported yet')
+        combine = self.expr(replaced)
+        children = tuple(children)
+
+        def split(f):
+            values = []
+            for closure, is_gen in children:
+                values.append((yield from closure(f)) if is_gen else closure(f))
+            f.temps = values
+            return combine(f)
+
+        return split
+
+    def _split_child(self, child, children):
+        if type(child).__name__ == 'Starred':
+            starred = copy.copy(child)
+            starred.value = self._split_child(child.value, children)
+            return starred
+        children.append(self.gen_expr(child))
+        return Temp(len(children) - 1, child)
+
+    def gen_expr_Yield(self, node, *, statement: bool = False):
+        """`yield value`; as an expression statement it returns None (no control signal)."""
+        value = self.expr(node.value) if node.value is not None else _none
+        tagged = Yielded if self.kind == 'asyncgen' else None
+        states = thread_states
+
+        def yield_(f):
+            result = value(f)
+            states[get_ident()].frame = f.f_back
+            try:
+                sent = yield (result if tagged is None else tagged(result))
+            finally:
+                # resumed (by send, throw or close), possibly from another thread
+                try:
+                    state = states[get_ident()]
+                except KeyError:
+                    state = current_state()
+                back = f.f_back = state.frame
+                f.depth = back.depth + 1 if back is not None else 1
+                state.frame = f
+            return None if statement else sent
+
+        return yield_
+
+    def gen_expr_YieldFrom(self, node):
+        value = self.expr(node.value)
+        return _delegate(value, _yield_from_iterator, node)
+
+    def gen_expr_Await(self, node):
+        value, is_gen = self.gen_expr(node.value)
+        if is_gen:
+            raise CompileError('await of an expression that yields is not supported yet')
+        return _delegate(value, _await_iterator, node)
+
+    def gen_expr_BoolOp(self, node):
+        values = tuple(self.gen_expr(v) for v in node.values)
+        is_and = type(node.op).__name__ == 'And'
+
+        def bool_op(f):
+            for closure, is_gen in values:
+                result = (yield from closure(f)) if is_gen else closure(f)
+                if (not result) if is_and else result:
+                    return result
+            return result
+
+        return bool_op
+
+    def gen_expr_IfExp(self, node):
+        test, test_gen = self.gen_expr(node.test)
+        body, body_gen = self.gen_expr(node.body)
+        orelse, orelse_gen = self.gen_expr(node.orelse)
+
+        def if_exp(f):
+            condition = (yield from test(f)) if test_gen else test(f)
+            if condition:
+                return (yield from body(f)) if body_gen else body(f)
+            return (yield from orelse(f)) if orelse_gen else orelse(f)
+
+        return if_exp
+
+    # statements
+
+    def gen_stmt_Expr(self, node):
+        if type(node.value).__name__ == 'Yield':
+            return self.gen_expr_Yield(node.value, statement=True)
+        value, _ = self.gen_expr(node.value)
+
+        def expression_statement(f):
+            yield from value(f)
+
+        return expression_statement
+
+    def gen_stmt_Return(self, node):
+        value, _ = self.gen_expr(node.value)
+
+        def return_(f):
+            f.ret = yield from value(f)
+            return RETURN
+
+        return return_
+
+    def gen_stmt_Assign(self, node):
+        value, _ = self.gen_expr(node.value)
+        stores = tuple(self.store(t) for t in node.targets)
+
+        def assign(f):
+            result = yield from value(f)
+            for store in stores:
+                store(f, result)
+
+        return assign
+
+    def gen_stmt_AugAssign(self, node):
+        value, _ = self.gen_expr(node.value)
+        replaced = copy.copy(node)
+        replaced.value = Temp(0, node.value)
+        apply = self.stmt_AugAssign(replaced)
+
+        def augmented(f):
+            result = yield from value(f)
+            f.temps = [result]
+            apply(f)
+
+        return augmented
+
+    def gen_stmt_AnnAssign(self, node):
+        value, _ = self.gen_expr(node.value)
+        replaced = copy.copy(node)
+        replaced.value = Temp(0, node.value)
+        apply = self.stmt_AnnAssign(replaced)
+
+        def annotated(f):
+            result = yield from value(f)
+            f.temps = [result]
+            apply(f)
+
+        return annotated
+
+    def inline_test(self, node):
+        """(text, values) for a test that is one operation and does not yield, else None."""
+        if self.yields(node):
+            return None
+        return self.inline_operation(node)
+
+    def gen_stmt_If(self, node):
+        inline = self.inline_test(node.test)
+        if inline is not None:
+            text, values = inline
+            body, body_gen = self.block_any(node.body)
+            orelse, orelse_gen = self.block_any(node.orelse)
+            names = ''.join(f'B{i}, ' for i in range(len(values)))
+            source = (f'def make({names}body, orelse, node):\n'
+                      f'    def if_(f):\n'
+                      f'        try:\n'
+                      f'            taken = True if {text} else False\n'
+                      f'{NOTE}'
+                      f'        if taken:\n'
+                      f'            return {_run("body", body_gen)}\n'
+                      f'        return {_run("orelse", orelse_gen)}\n'
+                      f'        yield  # unreachable: keeps this a generator\n'
+                      f'    return if_\n')
+            return instantiate(source, 'make')(*values, body, orelse, node.test)
+        test, test_gen = self.gen_expr(node.test)
+        body, body_gen = self.block_any(node.body)
+        orelse, orelse_gen = self.block_any(node.orelse)
+
+        def if_(f):
+            condition = (yield from test(f)) if test_gen else test(f)
+            if condition:
+                return (yield from body(f)) if body_gen else body(f)
+            return (yield from orelse(f)) if orelse_gen else orelse(f)
+
+        return if_
+
+    def gen_stmt_While(self, node):
+        inline = self.inline_test(node.test)
+        if inline is not None:
+            text, values = inline
+            body, body_gen = self.block_any(node.body)
+            orelse, orelse_gen = self.block_any(node.orelse)
+            names = ''.join(f'B{i}, ' for i in range(len(values)))
+            note = NOTE.replace('\n        ', '\n            ')
+            source = (f'def make({names}body, orelse, node, BREAK, CONTINUE):\n'
+                      f'    def while_(f):\n'
+                      f'        while True:\n'
+                      f'            try:\n'
+                      f'                if not ({text}):\n'
+                      f'                    break\n'
+                      f'    {note}'
+                      f'            r = {_run("body", body_gen)}\n'
+                      f'            if r is not None:\n'
+                      f'                if r is BREAK:\n'
+                      f'                    return None\n'
+                      f'                if r is not CONTINUE:\n'
+                      f'                    return r\n'
+                      f'        return {_run("orelse", orelse_gen)}\n'
+                      f'        yield  # unreachable: keeps this a generator\n'
+                      f'    return while_\n')
+            return instantiate(source, 'make')(*values, body, orelse, node.test, BREAK,
+                                               CONTINUE)
+        test, test_gen = self.gen_expr(node.test)
+        body, body_gen = self.block_any(node.body)
+        orelse, orelse_gen = self.block_any(node.orelse)
+
+        def while_(f):
+            while (yield from test(f)) if test_gen else test(f):
+                r = (yield from body(f)) if body_gen else body(f)
+                if r is not None:
+                    if r is BREAK:
+                        return None
+                    if r is not CONTINUE:
+                        return r
+            return (yield from orelse(f)) if orelse_gen else orelse(f)
+
+        return while_
+
+    def gen_stmt_For(self, node):
+        iterable, iter_gen = self.gen_expr(node.iter)
+        store = self.store(node.target)
+        body, body_gen = self.loop_body(node, generator=True)
+        orelse, orelse_gen = self.block_any(node.orelse)
+        iter_node = node.iter
+        target = node.target
+        if type(target).__name__ == 'Name' and self.scope.kind == 'function' \
+                and self.scope.resolve_store(self.scope.mangle(target.id)) == 'fast':
+            slot = self.scope.slots[self.scope.mangle(target.id)]
+
+            def for_fast(f):
+                try:
+                    iterator = iter((yield from iterable(f)) if iter_gen else iterable(f))
+                except BaseException as e:
+                    if f.exc is not e:
+                        f.exc = e
+                        f.exc_node = iter_node
+                    raise
+                fast = f.fast
+                for fast[slot] in iterator:
+                    r = (yield from body(f)) if body_gen else body(f)
+                    if r is not None:
+                        if r is BREAK:
+                            return None
+                        if r is not CONTINUE:
+                            return r
+                return (yield from orelse(f)) if orelse_gen else orelse(f)
+
+            return for_fast
+
+        def for_(f):
+            try:
+                iterator = iter((yield from iterable(f)) if iter_gen else iterable(f))
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = iter_node
+                raise
+            for item in iterator:
+                store(f, item)
+                r = (yield from body(f)) if body_gen else body(f)
+                if r is not None:
+                    if r is BREAK:
+                        return None
+                    if r is not CONTINUE:
+                        return r
+            return (yield from orelse(f)) if orelse_gen else orelse(f)
+
+        return for_
+
+    def gen_stmt_AsyncFor(self, node):
+        iterable, iter_gen = self.gen_expr(node.iter)
+        if iter_gen:
+            raise CompileError('async for over an expression that yields is not supported yet')
+        store = self.store(node.target)
+        body, body_gen = self.block_any(node.body)
+        orelse, orelse_gen = self.block_any(node.orelse)
+        iter_node = node.iter
+
+        def async_for(f):
+            try:
+                obj = iterable(f)
+                aiter_method = special_method(obj, '__aiter__')
+                if aiter_method is None:
+                    raise TypeError(f"'async for' requires an object with __aiter__ method, "
+                                    f'got {type(obj).__name__}')
+                iterator = aiter_method()
+                anext_method = special_method(iterator, '__anext__')
+                if anext_method is None:
+                    raise TypeError(f"'async for' received an object from __aiter__ that does "
+                                    f'not implement __anext__: {type(iterator).__name__}')
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = iter_node
+                raise
+            while True:
+                try:
+                    awaitable = anext_method()
+                    item = yield from _await_in_frame(f, awaitable)
+                except StopAsyncIteration:
+                    break
+                store(f, item)
+                r = (yield from body(f)) if body_gen else body(f)
+                if r is not None:
+                    if r is BREAK:
+                        return None
+                    if r is not CONTINUE:
+                        return r
+            return (yield from orelse(f)) if orelse_gen else orelse(f)
+
+        return async_for
+
+    def gen_stmt_Try(self, node):
+        body, body_gen = self.block_any(node.body)
+        handlers = self.handlers(node.handlers)
+        orelse, orelse_gen = self.block_any(node.orelse) if node.orelse else (None, False)
+        final, final_gen = self.block_any(node.finalbody) if node.finalbody else (None, False)
+
+        def try_except(f):
+            try:
+                r = (yield from body(f)) if body_gen else body(f)
+            except BaseException as e:
+                catch_in_frame(f, e)
+                for match, store, unbind, handler, is_gen, handler_node in handlers:
+                    if match is not None:
+                        try:
+                            matched = exception_matches(e, match(f))
+                        except BaseException as error:
+                            if f.exc is not error:
+                                f.exc = error
+                                f.exc_node = handler_node.type
+                            raise
+                        if not matched:
+                            continue
+                    if store is not None:
+                        store(f, e)
+                    try:
+                        r = (yield from handler(f)) if is_gen else handler(f)
+                    finally:
+                        if unbind is not None:
+                            unbind(f)
+                    if f.exc is e:
+                        f.exc = None
+                    return r
+                raise
+            if orelse is not None:
+                return (yield from orelse(f)) if orelse_gen else orelse(f)
+            return r
+
+        if final is None:
+            return try_except
+        has_inner = bool(handlers) or orelse is not None
+        inner, inner_gen = (try_except, True) if has_inner else (body, body_gen)
+
+        def try_finally(f):
+            try:
+                r = (yield from inner(f)) if inner_gen else inner(f)
+            except BaseException as e:
+                catch_in_frame(f, e)
+                r = (yield from final(f)) if final_gen else final(f)
+                if r is not None:
+                    return r
+                f.exc = e
+                f.exc_node = ALREADY_RECORDED
+                raise
+            done = (yield from final(f)) if final_gen else final(f)
+            if done is not None:
+                return done
+            return r
+
+        return try_finally
+
+    def gen_stmt_With(self, node, asynchronous: bool = False):
+        body, body_gen = self.block_any(node.body)
+        for item in reversed(node.items):
+            body = self.gen_with_item(item, body, body_gen, node, asynchronous)
+            body_gen = True
+        return body
+
+    def gen_stmt_AsyncWith(self, node):
+        return self.gen_stmt_With(node, asynchronous=True)
+
+    def gen_with_item(self, item, body, body_gen, node, asynchronous: bool):
+        manager, manager_gen = self.gen_expr(item.context_expr)
+        store = self.store(item.optional_vars) if item.optional_vars is not None else None
+        context_node = item.context_expr
+        enter_name, exit_name = ('__aenter__', '__aexit__') if asynchronous else \
+            ('__enter__', '__exit__')
+
+        def with_(f):
+            try:
+                obj = (yield from manager(f)) if manager_gen else manager(f)
+                enter = special_method(obj, enter_name)
+                exit_ = special_method(obj, exit_name)
+                if enter is None or exit_ is None:
+                    raise with_protocol_error(obj, enter is not None, asynchronous)
+                value = enter()
+                if asynchronous:
+                    value = yield from _await_in_frame(f, value)
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = context_node
+                raise
+            try:
+                if store is not None:
+                    store(f, value)
+                r = (yield from body(f)) if body_gen else body(f)
+            except BaseException as e:
+                catch_in_frame(f, e)
+                try:
+                    suppress = exit_(type(e), e, e.__traceback__)
+                    if asynchronous:
+                        suppress = yield from _await_in_frame(f, suppress)
+                except BaseException as error:
+                    if f.exc is not error:
+                        f.exc = error
+                        f.exc_node = node
+                    raise
+                if not suppress:
+                    f.exc = e
+                    f.exc_node = ALREADY_RECORDED
+                    raise
+                if f.exc is e:
+                    f.exc = None
+                return None
+            try:
+                done = exit_(None, None, None)
+                if asynchronous:
+                    yield from _await_in_frame(f, done)
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = node
+                raise
+            return r
+
+        return with_
+
+
+def _await_in_frame(f, awaitable):
+    """`await awaitable` from generator-mode code, popping the frame while suspended."""
+    iterator = _await_iterator(awaitable)
+    suspend_frame(f)
+    try:
+        return (yield from iterator)
+    finally:
+        resume_frame(f)
+
+
+def _delegate(value, get_iterator, node):
+
+    def delegate(f):
+        try:
+            iterator = get_iterator(value(f))
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = node
+            raise
+        suspend_frame(f)
+        try:
+            return (yield from iterator)
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = node
+            raise
+        finally:
+            resume_frame(f)
+
+    return delegate
+
+
+def _none(f):
+    return None
+
+
+def _run(name: str, is_generator: bool) -> str:
+    """Template text running a compiled block: delegated to if it is a generator."""
+    return f'(yield from {name}(f))' if is_generator else f'{name}(f)'

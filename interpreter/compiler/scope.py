@@ -1,0 +1,286 @@
+"""Compile-time name resolution: which slot, cell, global or namespace each name lives in.
+
+Built from the symbol tables (the API of the stdlib `symtable` module), matched to the tree's
+scopes by (kind, name, line). Locals of a function get slot numbers in CPython's co_varnames
+order; cell and free variables hold host cell objects in their slots.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+
+__all__ = [
+    'SCOPE_NODES',
+    'Scope',
+    'ScopeKind',
+    'build_module_scope',
+    'compute_cells',
+    'mangle',
+    'yield_kinds',
+    'yielding_nodes',
+]
+
+SCOPE_NODES = frozenset({'FunctionDef', 'AsyncFunctionDef', 'Lambda', 'ClassDef', 'ListComp',
+                         'SetComp', 'DictComp', 'GeneratorExp'})
+_TABLE_NAMES = {'Lambda': 'lambda', 'ListComp': 'listcomp', 'SetComp': 'setcomp',
+                'DictComp': 'dictcomp', 'GeneratorExp': 'genexpr'}
+
+
+class ScopeKind:
+    MODULE = 'module'
+    CLASS = 'class'
+    FUNCTION = 'function'
+
+
+def mangle(private_class: str | None, name: str) -> str:
+    """CPython's private name mangling: `__x` in class `C` is `_C__x`."""
+    if (private_class is None or not name.startswith('__') or name.endswith('__')
+            or '.' in name):
+        return name
+    stripped = private_class.lstrip('_')
+    if not stripped:
+        return name
+    return f'_{stripped}{name}'
+
+
+class Scope:
+    """One code block's names: slot numbers, cells, frees and how each name is reached."""
+
+    def __init__(self, table, kind: str, parent: Scope | None, name: str, qualname: str,
+                 private_class: str | None) -> None:
+        self.table = table
+        self.kind = kind
+        self.parent = parent
+        self.name = name
+        self.qualname = qualname
+        self.private_class = private_class
+        self.slots: dict[str, int] = {}
+        self.cells: set[str] = set()
+        self.frees: list[str] = []
+        self.params: list[str] = []
+        self.deleted: set[str] = set()
+        self._children: dict[tuple, deque] = defaultdict(deque)
+        for child in table.get_children():
+            self._children[(child.get_name(), child.get_lineno())].append(child)
+        self.child_scopes: list[Scope] = []
+        self.cell_map = parent.cell_map if parent is not None else None
+        if self.cell_map is not None:
+            self.cells = set(self.cell_map.get(table.get_id(), ()))
+        if kind == ScopeKind.CLASS:
+            self.frees = [sym.get_name() for sym in table.get_symbols() if sym.is_free()]
+            self.own_frees = set(self.frees)
+            if self.cell_map is not None:
+                # names the class's methods take from an enclosing function, through the class
+                extra = self.cell_map['passthrough'].get(table.get_id(), ())
+                self.frees += sorted(name for name in extra if name not in self.frees)
+        elif kind == ScopeKind.FUNCTION:
+            self.frees = list(table.get_frees())
+
+    def child_table(self, node):
+        """The symbol table of the scope that `node` (a def, class, lambda, ...) opens."""
+        kind = type(node).__name__
+        name = _TABLE_NAMES.get(kind) or node.name
+        if kind in ('FunctionDef', 'AsyncFunctionDef', 'ClassDef'):
+            name = node.name
+        queue = self._children.get((name, node.lineno))
+        if not queue:
+            raise LookupError(f'no symbol table for {kind} {name!r} at line {node.lineno}')
+        return queue.popleft()
+
+    def symbol(self, name: str):
+        try:
+            return self.table.lookup(name)
+        except KeyError:
+            return None
+
+    def mangle(self, name: str) -> str:
+        return mangle(self.private_class, name)
+
+    def layout(self, params: list[str]) -> None:
+        """Give every local, cell and free name of a function or class scope its slot."""
+        self.params = params
+        names = list(params)
+        if self.kind == ScopeKind.FUNCTION:
+            for sym in self.table.get_symbols():
+                name = sym.get_name()
+                if name not in names and sym.is_local() and name not in self.frees:
+                    names.append(name)
+        else:
+            names.extend(sorted(self.cells))
+        names.extend(self.frees)
+        self.slots = {name: index for index, name in enumerate(names)}
+        self.varnames = names
+
+    @property
+    def cell_slots(self) -> tuple[int, ...]:
+        return tuple(sorted(self.slots[name] for name in self.cells))
+
+    @property
+    def free_slots(self) -> tuple[int, ...]:
+        return tuple(self.slots[name] for name in self.frees)
+
+    def resolve(self, name: str) -> str:
+        """How `name` (already mangled) is reached from this scope.
+
+        'fast' (a slot), 'deref' (a cell in a slot), 'global', 'name' (the namespace, then
+        globals and builtins) or 'classderef' (class namespace, then a cell).
+        """
+        sym = self.symbol(name)
+        if self.kind == ScopeKind.FUNCTION:
+            if name in self.cells or name in self.frees:
+                return 'deref'
+            if sym is None or sym.is_global() or sym.is_declared_global():
+                return 'global'
+            if sym.is_local():
+                return 'fast'
+            return 'global'
+        if self.kind == ScopeKind.CLASS:
+            if sym is not None and sym.is_declared_global():
+                return 'global'
+            if name in self.own_frees:
+                return 'classderef'
+            return 'name'
+        if sym is not None and sym.is_declared_global():
+            return 'global'
+        return 'name'
+
+    def resolve_store(self, name: str) -> str:
+        sym = self.symbol(name)
+        if self.kind == ScopeKind.FUNCTION:
+            if name in self.cells or name in self.frees:
+                return 'deref'
+            if sym is not None and sym.is_declared_global():
+                return 'global'
+            if sym is not None and sym.is_global() and not sym.is_local():
+                return 'global'
+            return 'fast'
+        if sym is not None and sym.is_declared_global():
+            return 'global'
+        if self.kind == ScopeKind.CLASS and name in self.frees and sym is not None \
+                and sym.is_nonlocal():
+            return 'deref'
+        return 'name'
+
+
+def build_module_scope(table) -> Scope:
+    scope = Scope(table, ScopeKind.MODULE, None, '<module>', '', None)
+    scope.cell_map = compute_cells(table)
+    return scope
+
+
+def compute_cells(module_table) -> dict:
+    """For every table id, the names its nested scopes take from it as free variables."""
+    cells: dict = defaultdict(set)
+    passthrough: dict = defaultdict(set)
+
+    def frees_of(table):
+        kind = table.get_type()
+        if kind == 'function':
+            return table.get_frees()
+        if kind == 'class':
+            return [sym.get_name() for sym in table.get_symbols() if sym.is_free()]
+        return ()
+
+    def visit(table, ancestors):
+        for name in frees_of(table):
+            for ancestor in reversed(ancestors):
+                kind = ancestor.get_type()
+                if kind == 'class':
+                    if name == '__class__':
+                        cells[ancestor.get_id()].add(name)
+                        break
+                    passthrough[ancestor.get_id()].add(name)
+                    continue
+                if kind != 'function':
+                    break
+                try:
+                    sym = ancestor.lookup(name)
+                except KeyError:
+                    continue
+                if not sym.is_free():
+                    cells[ancestor.get_id()].add(name)
+                    break
+        for child in table.get_children():
+            visit(child, ancestors + [table])
+
+    visit(module_table, [])
+    cells['passthrough'] = passthrough
+    return cells
+
+
+def yield_kinds(body: list) -> set[str]:
+    """The kinds among Yield, YieldFrom and Await that occur in `body`'s own scope."""
+    found: set[str] = set()
+
+    def visit(node) -> None:
+        kind = type(node).__name__
+        if kind in ('Yield', 'YieldFrom', 'Await'):
+            found.add(kind)
+        for child in _children_in_scope(node):
+            visit(child)
+
+    for statement in body:
+        visit(statement)
+    return found
+
+
+def _children_in_scope(node):
+    """The sub-nodes of `node` that are evaluated in the same scope as `node` itself."""
+    kind = type(node).__name__
+    if kind in ('FunctionDef', 'AsyncFunctionDef', 'Lambda'):
+        args = node.args
+        found = list(getattr(node, 'decorator_list', ()))
+        found.extend(args.defaults)
+        found.extend(d for d in args.kw_defaults if d is not None)
+        return found
+    if kind == 'ClassDef':
+        return [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]
+    if kind in ('ListComp', 'SetComp', 'DictComp', 'GeneratorExp'):
+        return [node.generators[0].iter]
+    found = []
+    for field in node._fields:
+        value = getattr(node, field, None)
+        if isinstance(value, list):
+            found.extend(item for item in value if hasattr(item, '_fields'))
+        elif hasattr(value, '_fields'):
+            found.append(value)
+    return found
+
+
+def _own_scope_nodes(node):
+    """Every node below a comprehension, not descending into nested scopes."""
+    for field in node._fields:
+        value = getattr(node, field, None)
+        for item in value if isinstance(value, list) else [value]:
+            if hasattr(item, '_fields'):
+                yield item
+                if type(item).__name__ not in SCOPE_NODES:
+                    yield from _own_scope_nodes(item)
+
+
+def is_async_comprehension(node) -> bool:
+    """A list, set or dict comprehension that awaits (so its evaluation awaits, as in CPython)."""
+    if type(node).__name__ not in ('ListComp', 'SetComp', 'DictComp'):
+        return False
+    return any(g.is_async for g in node.generators) or any(
+        type(n).__name__ == 'Await' for n in _own_scope_nodes(node))
+
+
+def yielding_nodes(body: list) -> set[int]:
+    """ids of the nodes in `body` (one scope) that contain a yield, yield from or await."""
+    found: set[int] = set()
+
+    def visit(node) -> bool:
+        hit = type(node).__name__ in ('Yield', 'YieldFrom', 'Await')
+        for child in _children_in_scope(node):
+            if visit(child):
+                hit = True
+        if type(node).__name__ in ('AsyncFor', 'AsyncWith') or is_async_comprehension(node):
+            hit = True
+        if hit:
+            found.add(id(node))
+        return hit
+
+    for statement in body:
+        visit(statement)
+    return found

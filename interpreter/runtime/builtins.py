@@ -1,0 +1,199 @@
+"""The builtins interpreted code sees: the host's, with frame-aware functions replaced.
+
+`globals`, `locals`, `vars`, `dir`, `eval`, `exec`, `compile`, `__import__` and
+`__build_class__` must answer for the Memphis frame that calls them, not for the host's.
+"""
+
+from __future__ import annotations
+
+import builtins as host_builtins
+import types
+
+from .frames import Code, Frame, current_state
+from .host import import_host_module
+from .tracebacks import leave_frame
+
+__all__ = ['builtins_dict', 'builtins_module', 'new_module_globals', 'run_code']
+
+_MISSING = object()
+
+
+def _caller() -> Frame:
+    frame = current_state().frame
+    if frame is None:
+        raise SystemError('no current Memphis frame')
+    return frame
+
+
+def run_code(code: Code, globals_: dict, names=None, back: Frame | None = _MISSING):
+    """Execute a module-kind `Code` with `globals_` (and `names` as its local namespace)."""
+    builtins = globals_.get('__builtins__', builtins_module)
+    if isinstance(builtins, types.ModuleType):
+        builtins = builtins.__dict__
+    state = current_state()
+    previous = state.frame
+    frame = Frame(code, globals_, builtins, globals_ if names is None else names, [],
+                  previous if back is _MISSING else back)
+    if frame.depth > 1 and frame.depth > _recursion_limit():
+        raise RecursionError('maximum recursion depth exceeded')
+    state.frame = frame
+    try:
+        code.body(frame)
+        return frame.ret
+    except BaseException as error:
+        leave_frame(frame, error)
+        raise
+    finally:
+        state.frame = previous
+
+
+def _recursion_limit() -> int:
+    from .frames import recursion_limit
+
+    return recursion_limit.value
+
+
+def _namespaces(globals_, locals_, function: str):
+    if globals_ is not None and not isinstance(globals_, dict):
+        raise TypeError(f'{function}() globals must be a dict, not {type(globals_).__name__}')
+    if globals_ is None:
+        caller = _caller()
+        globals_ = caller.f_globals
+        if locals_ is None:
+            locals_ = caller.f_locals
+    elif locals_ is None:
+        locals_ = globals_
+    if '__builtins__' not in globals_:
+        globals_['__builtins__'] = builtins_module
+    return globals_, locals_
+
+
+def _source_code(source, mode: str, function: str) -> Code:
+    from ..compiler import compile_source
+
+    if isinstance(source, Code):
+        return source
+    if isinstance(source, (bytes, bytearray)):
+        source = bytes(source).decode('utf-8')
+    elif not isinstance(source, str):
+        what = 'string, bytes or code object'
+        raise TypeError(f'{function}() arg 1 must be a {what}')
+    if mode == 'eval':
+        source = source.lstrip(' \t')
+    return compile_source(source, '<string>', mode)
+
+
+def memphis_eval(source, globals=None, locals=None, /):
+    globals_, locals_ = _namespaces(globals, locals, 'eval')
+    code = _source_code(source, 'eval', 'eval')
+    return run_code(code, globals_, locals_)
+
+
+def memphis_exec(source, globals=None, locals=None, /, *, closure=None):
+    globals_, locals_ = _namespaces(globals, locals, 'exec')
+    code = _source_code(source, 'exec', 'exec')
+    run_code(code, globals_, locals_)
+
+
+def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
+                    _feature_version=-1):
+    import ast
+
+    from ..compiler import compile_source, compile_tree
+
+    if mode not in ('exec', 'eval', 'single'):
+        raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
+    filename = str(filename)
+    if flags & ast.PyCF_ONLY_AST:
+        from ..compiler import parse_source
+        from ..nodes import AST, to_ast
+
+        tree, _ = parse_source(source, filename, mode)
+        return to_ast(tree) if isinstance(tree, AST) else tree
+    if isinstance(source, ast.AST):
+        import symtable
+
+        text = ast.unparse(source)
+        return compile_tree(ast.parse(text, filename, mode),
+                            symtable.symtable(text, filename, mode), filename, mode)
+    if isinstance(source, (bytes, bytearray)):
+        source = bytes(source).decode('utf-8')
+    return compile_source(source, filename, 'exec' if mode == 'single' else mode)
+
+
+def memphis_globals():
+    return _caller().f_globals
+
+
+def memphis_locals():
+    return _caller().f_locals
+
+
+def memphis_vars(*args):
+    if not args:
+        return _caller().f_locals
+    if len(args) > 1:
+        raise TypeError(f'vars expected at most 1 argument, got {len(args)}')
+    try:
+        return args[0].__dict__
+    except AttributeError:
+        raise TypeError('vars() argument must have __dict__ attribute') from None
+
+
+def memphis_dir(*args):
+    if not args:
+        return sorted(_caller().f_locals)
+    return host_builtins.dir(*args)
+
+
+def memphis_build_class(func, name, /, *bases, **keywords):
+    """`__build_class__` called directly: `func` must be a function taking no arguments."""
+    import types as host_types
+
+    original_bases = bases
+    resolved = host_types.resolve_bases(bases)
+    meta, namespace, keywords = host_types.prepare_class(name, resolved, keywords)
+    from .functions import memphis_code_of
+
+    code = memphis_code_of(func)
+    if code is None:
+        result = func()
+    else:
+        raise TypeError('__build_class__ of an interpreted function is not supported yet')
+    del result
+    if resolved is not original_bases:
+        namespace['__orig_bases__'] = original_bases
+    return meta(name, resolved, namespace, **keywords)
+
+
+def _make_builtins() -> types.ModuleType:
+    module = types.ModuleType('builtins', host_builtins.__doc__)
+    namespace = module.__dict__
+    namespace.update(host_builtins.__dict__)
+    overlay = {
+        'globals': memphis_globals, 'locals': memphis_locals, 'vars': memphis_vars,
+        'dir': memphis_dir, 'eval': memphis_eval, 'exec': memphis_exec,
+        'compile': memphis_compile, '__import__': import_host_module,
+        '__build_class__': memphis_build_class,
+    }
+    for name, function in overlay.items():
+        host = getattr(host_builtins, name)
+        function.__name__ = host.__name__
+        function.__qualname__ = host.__name__
+        function.__doc__ = host.__doc__
+        function.__module__ = 'builtins'
+        namespace[name] = function
+    return module
+
+
+builtins_module = _make_builtins()
+builtins_dict = builtins_module.__dict__
+
+
+def new_module_globals(name: str, filename: str | None = None) -> dict:
+    namespace = {'__name__': name, '__doc__': None, '__package__': None, '__loader__': None,
+                 '__spec__': None, '__builtins__': builtins_module}
+    if filename is not None:
+        namespace['__file__'] = filename
+        namespace['__cached__'] = None
+    return namespace

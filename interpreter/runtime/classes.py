@@ -1,0 +1,50 @@
+"""Building classes as CPython's `__build_class__` does: metaclass, `__prepare__`, class cell."""
+
+from __future__ import annotations
+
+import types
+
+from .frames import UNBOUND, Frame, current_state
+from .tracebacks import leave_frame
+
+__all__ = ['build_class']
+
+_CellType = types.CellType
+
+
+def build_class(code, caller: Frame, name: str, bases: tuple, keywords: dict, closure: tuple,
+                class_cell_slot: int | None):
+    """Run the class body `code` in the namespace from `__prepare__`, then call the metaclass."""
+    original_bases = bases
+    bases = types.resolve_bases(bases)
+    meta, namespace, keywords = types.prepare_class(name, bases, keywords)
+    fast = [UNBOUND] * code.nlocals
+    for slot in code.cell_slots:
+        fast[slot] = _CellType()
+    for slot, cell in zip(code.free_slots, closure):
+        fast[slot] = cell
+    frame = Frame(code, caller.f_globals, caller.f_builtins, namespace, fast, caller)
+    state = current_state()
+    back = state.frame
+    state.frame = frame
+    try:
+        code.body(frame)
+    except BaseException as error:
+        leave_frame(frame, error)
+        raise
+    finally:
+        state.frame = back
+    if bases is not original_bases:
+        namespace['__orig_bases__'] = original_bases
+    if class_cell_slot is not None:
+        namespace['__classcell__'] = fast[class_cell_slot]
+    cls = meta(name, bases, namespace, **keywords)
+    if class_cell_slot is not None and isinstance(cls, type):
+        cell = fast[class_cell_slot]
+        try:
+            if cell.cell_contents is not cls:
+                raise TypeError(f'__class__ set to {cell.cell_contents!r} defining {name!r} as '
+                                f'{cls!r}')
+        except ValueError:
+            pass
+    return cls

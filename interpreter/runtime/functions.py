@@ -1,0 +1,266 @@
+"""Interpreted functions are real host functions: a trampoline with the user's signature.
+
+The compiler gives each `def`/`lambda` a trampoline code object whose parameters are exactly the
+user's (so the host binds arguments: exact TypeError messages, `inspect.signature`,
+`__defaults__`, `__kwdefaults__`), renamed with `code.replace` to the user's name, qualname, file
+and line. Its body only builds the slot list and enters the evaluator. A generator function's
+trampoline is a host generator (`yield from` the compiled body) and a coroutine function's is a
+host coroutine (`await`), so `send`/`throw`/`close` and `inspect` predicates are the host's own.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+import weakref
+from _thread import get_ident
+
+from .async_generators import ASYNCGEN_BODY, Suspend, Yielded
+from .frames import UNBOUND, Code, Frame, current_state, recursion_limit, thread_states
+from .templates import fresh_name, instantiate
+from .tracebacks import leave_frame
+
+__all__ = [
+    'Signature',
+    'enter_generator',
+    'make_function',
+    'make_trampoline_code',
+    'memphis_code_of',
+    'register_trampoline',
+]
+
+_CellType = types.CellType
+
+
+class Signature:
+    """The parameter layout of a function: names in slot order and which have defaults."""
+
+    __slots__ = ('args', 'kw_defaults', 'kwarg', 'kwonly', 'n_defaults', 'posonly', 'vararg')
+
+    def __init__(self, posonly, args, vararg, kwonly, kwarg, n_defaults, kw_defaults) -> None:
+        self.posonly = tuple(posonly)
+        self.args = tuple(args)
+        self.vararg = vararg
+        self.kwonly = tuple(kwonly)
+        self.kwarg = kwarg
+        self.n_defaults = n_defaults
+        self.kw_defaults = tuple(kw_defaults)
+
+    def slot_names(self) -> list[str]:
+        """Parameter names in co_varnames order: positional, keyword-only, *args, **kwargs."""
+        names = [*self.posonly, *self.args, *self.kwonly]
+        if self.vararg:
+            names.append(self.vararg)
+        if self.kwarg:
+            names.append(self.kwarg)
+        return names
+
+
+_HELPERS = ('_e', '_U', '_C', '_F', '_T', '_S', '_new', '_Frame', '_code', '_g', '_b', '_body',
+            '_states', '_ident', '_new_state', '_limit', '_leave', '_deep', '_pool', '_refcount')
+_TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'frame', 'depth',
+                'state')
+
+_FRAME_SETUP = """\
+try:
+    {state} = {_states}[{_ident}()]
+except KeyError:
+    {state} = {_new_state}()
+{back} = {state}.frame
+{frame} = {_pool}.pop() if {_pool} else {_Frame}({_code}, {_g}, {_b}, None, None, None)
+{frame}.fast = {slots}
+{frame}.f_back = {back}
+{frame}.depth = {depth} = {back}.depth + 1 if {back} is not None else 1
+if {depth} > {_limit}.value:
+    {_deep}()
+{state}.frame = {frame}
+"""
+_FUNCTION_BODY = _FRAME_SETUP + """\
+try:
+    {_code}.body({frame})
+    return {frame}.ret
+except BaseException as {error}:
+    {_leave}({frame}, {error})
+    raise
+finally:
+    {state}.frame = {back}
+    if {_refcount}({frame}) == 2 and {frame}.locals_snapshot is None:
+        {frame}.fast = {frame}.f_back = {frame}.ret = {frame}.exc = None
+        {_pool}.append({frame})
+"""
+# A generator or coroutine may be resumed in another thread: restore that thread's state.
+_GENERATOR_BODY = _FRAME_SETUP + """\
+try:
+    {run}
+    return {frame}.ret
+except BaseException as {error}:
+    {_leave}({frame}, {error})
+    raise
+finally:
+    {_new_state}().frame = {frame}.f_back
+"""
+
+
+def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots, n_free: int,
+                         name: str, qualname: str, filename: str, firstlineno: int):
+    """The host code object of a trampoline: the user's signature, a body that enters Memphis.
+
+    `kind` is 'function', 'generator', 'coroutine' or 'asyncgen'. Slots that are cells get a
+    fresh cell (wrapping the argument for a parameter), other unassigned locals start UNBOUND.
+    A plain function's trampoline pushes its frame itself (one host call less per call);
+    the others delegate to an entry generator (see `enter_generator`).
+    """
+    params = sig.slot_names()
+    taken = set(params)
+    names = {}
+    for base in _HELPERS + _TEMPORARIES:
+        names[base] = fresh_name(base, taken)
+        taken.add(names[base])
+    positional = [*sig.posonly, *sig.args]
+    first_default = len(positional) - sig.n_defaults
+    parts = []
+    for index, param in enumerate(positional):
+        parts.append(param + ('=None' if index >= first_default else ''))
+        if sig.posonly and index == len(sig.posonly) - 1:
+            parts.append('/')
+    if sig.vararg:
+        parts.append('*' + sig.vararg)
+    elif sig.kwonly:
+        parts.append('*')
+    parts.extend(sig.kwonly)
+    if sig.kwarg:
+        parts.append('**' + sig.kwarg)
+    cells = set(cell_slots)
+    items = []
+    for index in range(nlocals - n_free):
+        if index < len(params):
+            items.append(f"{names['_C']}({params[index]})" if index in cells else params[index])
+        else:
+            items.append(f"{names['_C']}()" if index in cells else names['_U'])
+    if n_free:
+        items.append('*' + names['_F'])
+    slots = '[' + ', '.join(items) + ']'
+    enter = names['_e']
+    if kind == 'generator':
+        header = 'def'
+        body = _GENERATOR_BODY.format(slots=slots, run=f"yield from {names['_code']}.body"
+                                      f"({names['frame']})", **names)
+    elif kind == 'coroutine':
+        header = 'async def'
+        body = _GENERATOR_BODY.format(slots=slots, run=f"await {enter}({names['_code']}.body"
+                                      f"({names['frame']}))", **names)
+    elif kind == 'asyncgen':
+        header = 'async def'
+        body = ASYNCGEN_BODY.format(enter=enter, slots=slots, tagged=names['_T'],
+                                    suspend=names['_S'])
+    else:
+        header, body = 'def', _FUNCTION_BODY.format(slots=slots, **names)
+    body = body.rstrip().replace('\n', '\n        ')
+    helpers = ', '.join(names[h] for h in _HELPERS)
+    source = (f'def factory({helpers}):\n'
+              f'    {header} trampoline({", ".join(parts)}):\n'
+              f'        {body}\n'
+              f'    return trampoline\n')
+    factory = instantiate(source, 'factory')
+    code = _inner_code(factory)
+    code = code.replace(co_name=name, co_qualname=qualname, co_filename=filename,
+                        co_firstlineno=firstlineno)
+    return code, tuple(names[h] for h in _HELPERS)
+
+
+_memphis_codes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def register_trampoline(host_code, code: Code) -> None:
+    """Remember which Memphis code a trampoline's host code object enters."""
+    _memphis_codes[host_code] = code
+
+
+def memphis_code_of(function) -> Code | None:
+    """The Memphis `Code` behind an interpreted function, or None for any other callable."""
+    host_code = getattr(function, '__code__', None)
+    if host_code is None:
+        return None
+    try:
+        return _memphis_codes.get(host_code)
+    except TypeError:
+        return None
+
+
+def _inner_code(factory):
+    for const in factory.__code__.co_consts:
+        if isinstance(const, types.CodeType):
+            return const
+    raise AssertionError('trampoline template without a code object')
+
+
+def _too_deep():
+    raise RecursionError('maximum recursion depth exceeded')
+
+
+def make_function(code: Code, globals_: dict, builtins: dict, defaults, kwdefaults,
+                  free_cells: tuple, annotations, doc):
+    """Create the host function object for one execution of a `def` or `lambda`."""
+    host_code, helper_names = code.trampoline
+    enter = None
+    if code.kind == 'asyncgen':
+        enter = enter_generator(code, globals_, builtins)
+    elif code.kind == 'coroutine':
+        enter = _Awaitable
+    helpers = (enter, UNBOUND, _CellType, free_cells, Yielded, Suspend, object.__new__, Frame,
+               code, globals_, builtins, code.body, thread_states, get_ident, current_state,
+               recursion_limit, leave_frame, _too_deep, None, sys.getrefcount)
+    values = dict(zip(helper_names, helpers))
+    # Frames of this function's returned calls that nothing else refers to (the count is the
+    # local variable and getrefcount's argument), emptied and reused by its next call:
+    # allocating and freeing a frame object cost half of a call's time. A frame kept by a
+    # traceback, a generator's f_back or sys._getframe() is never reused.
+    values[helper_names[-2]] = []
+    closure = tuple(_CellType(values[name]) for name in host_code.co_freevars)
+    function = types.FunctionType(host_code, globals_, code.co_name, defaults or None, closure)
+    if kwdefaults:
+        function.__kwdefaults__ = kwdefaults
+    function.__qualname__ = code.co_qualname
+    function.__doc__ = doc
+    if annotations:
+        function.__annotations__ = annotations
+    return function
+
+
+def enter_generator(code: Code, globals_: dict, builtins: dict):
+    """The entry point of a generator body: itself a host generator, driven by `yield from`.
+
+    The frame is pushed on each resumption and popped on each suspension (see the compiled
+    `yield`), so `f_back` is whoever resumed the generator, as in CPython.
+    """
+    limit = recursion_limit
+
+    def enter(fast):
+        state = current_state()
+        back = state.frame
+        frame = Frame(code, globals_, builtins, None, fast, back)
+        if frame.depth > limit.value:
+            raise RecursionError('maximum recursion depth exceeded')
+        state.frame = frame
+        try:
+            yield from code.body(frame)
+            return frame.ret
+        except BaseException as error:
+            leave_frame(frame, error)
+            raise
+        finally:
+            current_state().frame = frame.f_back
+
+    return enter
+
+
+class _Awaitable:
+    """What a coroutine trampoline awaits: the compiled body as a host generator."""
+
+    __slots__ = ('body',)
+
+    def __init__(self, body) -> None:
+        self.body = body
+
+    def __await__(self):
+        return self.body

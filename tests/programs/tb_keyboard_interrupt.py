@@ -1,0 +1,3 @@
+# An uncaught KeyboardInterrupt: traceback, then the process dies of SIGINT as CPython does.
+print('before')
+raise KeyboardInterrupt

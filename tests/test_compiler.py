@@ -1,0 +1,74 @@
+"""interpreter.compiler: name resolution, slot layout, specialisation, positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpreter.compiler import compile_source
+from interpreter.runtime.builtins import new_module_globals, run_code
+from interpreter.runtime.functions import memphis_code_of
+from interpreter.runtime.tracebacks import memphis_traceback
+
+
+def run(source: str) -> dict:
+    namespace = new_module_globals('__main__', '<test>')
+    run_code(compile_source(source, '<test>'), namespace)
+    return namespace
+
+
+def test_slots_follow_co_varnames_order_with_cells_and_frees() -> None:
+    ns = run('def outer(a, *rest, k, **kw):\n'
+             '    local = 1\n'
+             '    def inner():\n'
+             '        return a + local\n'
+             '    return inner\n')
+    outer = memphis_code_of(ns['outer'])
+    assert outer.co_varnames[:4] == ('a', 'k', 'rest', 'kw')
+    assert set(outer.co_cellvars) == {'a', 'local'}
+    inner = memphis_code_of(ns['outer'](1, k=2))
+    assert set(inner.co_freevars) == {'a', 'local'}
+    assert ns['outer'](1, k=2)() == 2
+
+
+def test_class_scope_passes_cells_through_to_methods() -> None:
+    ns = run('def make():\n'
+             '    value = "enclosing"\n'
+             '    class C:\n'
+             '        value = "class"\n'
+             '        def get(self):\n'
+             '            return value\n'
+             '    return C\n')
+    cls = ns['make']()
+    assert cls.value == 'class' and cls().get() == 'enclosing'
+
+
+@pytest.mark.parametrize(('source', 'message'), [
+    ('def f():\n    x += 1\nf()\n', "cannot access local variable 'x'"),
+    ('def f():\n    del y\n    y = 1\nf()\n', "cannot access local variable 'y'"),
+    ('def f():\n    return z\nf()\n', "name 'z' is not defined"),
+])
+def test_unbound_and_undefined_names(source: str, message: str) -> None:
+    with pytest.raises(NameError, match=message):
+        run(source)
+
+
+def test_operator_tree_reports_the_failing_operation() -> None:
+    source = 'def f(a, b):\n    return a * 2 + b / (a - a)\nf(1, 2)\n'
+    with pytest.raises(ZeroDivisionError) as info:
+        run(source)
+    tb = memphis_traceback(info.value)
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    node = tb.node
+    assert (node.lineno, node.col_offset, node.end_col_offset) == (2, 19, 30)
+
+
+def test_generator_mode_splits_expressions_around_yield() -> None:
+    ns = run('def g():\n'
+             '    total = (yield 1) + (yield 2) * 10\n'
+             '    return total\n')
+    gen = ns['g']()
+    assert next(gen) == 1 and gen.send(3) == 2
+    with pytest.raises(StopIteration) as stop:
+        gen.send(4)
+    assert stop.value.value == 43
