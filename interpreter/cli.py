@@ -7,11 +7,9 @@ import sys
 __all__ = ['main']
 
 USAGE = """\
-usage: memphis [option] ... [-c cmd | -m mod | file | -] [arg] ...
+usage: memphis [option] ... [-c cmd | file] [arg] ...
 Options:
 -c cmd     : program passed in as string
--m mod     : run library module as a script
--v         : trace import statements
 --check    : report every syntax and compile-time error of the files given, then exit
 --dump-ast : print the syntax tree of the file given, as ast.dump would
 -h, --help : print this help message and exit
@@ -24,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] in ('-h', '--help'):
         if not args:
-            return _not_yet('the REPL')
+            sys.stderr.write('memphis: the REPL is not built yet; give a file, -c CMD, '
+                             '--check or --dump-ast\n')
+            return 2
         sys.stdout.write(USAGE)
         return 0
     if args[0] == '--version':
@@ -70,12 +70,6 @@ def _read_program(path: str) -> bytes | None:
         sys.stderr.write(f"{sys.executable}: can't open file {shown!r}: [Errno {error.errno}] "
                          f'{error.strerror}\n')
         return None
-
-
-def _not_yet(what: str) -> int:
-    sys.stderr.write(f'memphis: {what} needs the evaluator, which is not built yet; '
-                     'use --check or --dump-ast\n')
-    return 2
 
 
 def _read(path: str) -> bytes | None:

@@ -63,3 +63,14 @@ def test_dump_ast_equals_ast_dump(name):
     assert run.returncode == 0
     assert run.stdout == ast.dump(ast.parse(path.read_bytes()), include_attributes=True,
                                   indent=1) + '\n'
+
+
+def test_readme_example_runs_as_under_cpython():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    ours = memphis('examples/hello.py', cwd=root)
+    theirs = subprocess.run([sys.executable, 'examples/hello.py'], capture_output=True, text=True,
+                            cwd=root, timeout=60)
+    assert (ours.stdout, ours.stderr, ours.returncode) == (theirs.stdout, theirs.stderr,
+                                                           theirs.returncode)
