@@ -142,7 +142,6 @@ def test_stdlib_parity_host_trees():
 @pytest.mark.slow
 def test_stdlib_parity_memphis_parser():
     """The whole front end: Memphis's parser, then scope analysis."""
-    pytest.importorskip('interpreter.parser')
     _, _, failures = scope_parity_report()
     assert not failures, failures[:20]
 
