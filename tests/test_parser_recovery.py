@@ -395,3 +395,146 @@ def test_single_mode_rejects_two_statements_like_cpython():
         ast.parse(source, mode='single')
     result = parse(source, mode='single')
     assert (result.error.message, result.error.lineno) == (info.value.msg, info.value.lineno)
+
+
+# -- the error CPython chooses: differential against compile() ------------------------------
+
+def _compile_error(source, mode='exec'):
+    """(msg, lineno, offset) of the SyntaxError compile() raises for `source`, or None."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        try:
+            compile(source, '<unknown>', mode, ast.PyCF_ONLY_AST, dont_inherit=True)
+        except SyntaxError as exc:
+            return exc.msg, exc.lineno, exc.offset
+    return None
+
+
+def _chosen_error(source, mode='exec'):
+    result = checked_parse(source) if mode == 'exec' else parse(source, mode=mode)
+    error = result.error
+    return None if error is None else (error.message, error.lineno, error.offset)
+
+
+CHOSEN = [
+    # A tokenizer error CPython raises on the spot replaces an earlier parser error; its
+    # indentation errors, the line continuation error and "never closed" do not.
+    "x = f'{}'\ny = 1_", 'x = (1 2)\ny = 1_', 'x = (1 2)\ny = 1 \\ 2\n',
+    'x = (1 2)\nif x:\n    y\n  z\nw = 1_', "x = (1 2)\n'abc", 'x = (1 2)\ny)', 'x = (1 2)\n(',
+    'x = (1 2)\n  y\nz = 1_', 'if x:\n    a\n  b = (1 2)\nc=1_',
+    'x = (1 2)\nif x:\n\ty\n        z\nw = 1_', 'x = 1 \\ 2\ny = 1_', 'x = 1\n  y = 2\nz = 1_',
+    'x = (1 2)\ny = """abc', 'x = (1 2\ny = 1_', 'x = (1 2\ny = 1 \\ 2',
+    "x = (1\ny = 2\nz = 'a", 'x = (1 2)\n$',
+    # ... unless the parser tripped over that tokenizer error itself.
+    'def f():\n    if x:\n\\return 1\n', 'def _put(self, item)\\ :\n    pass\n',
+    'newstats[newfunc\\ = (cc, nc)\n', 'if matches matches:\n \\    break\n',
+    # A string's error is raised in CPython's first pass, before any second-pass hint.
+    "(1 f'{}')", "x = (1 f'{a b}')", "x = [1 'a' b'c']", "(1 2 f'{}')", "f(a b, f'{}')",
+    "x = {1 f'{}'}", "(1 f'{}' 2)", "if x = f'{}':\n  pass\n", "n f'{}' = len(x)\n",
+    "selfNone ._protocol f'{}' = protocol\n", "raise E f'{x y}'(\n    'a')\n",
+    "'''Doc.'''b'b' { \n", "args = args[1 f'{}':]\n",
+    # Side-by-side expressions: CPython's invalid_expression and invalid_legacy_expression.
+    '(**)', '(**a)', '(**a for a in b)', '(**a,)', 'x = (c b)', '(c b d)', '(ma 1)',
+    '(case 1)', '(_ 1)', "(a 'x' b)", '(c.x b)', '(x{x{}})', '[a.b {x{}}]', '[1 {x{}}]',
+    '(a not b)', '(a lambda: 1)', '(a ~b)', '(a ...)', '(a False)', '(a await b)',
+    '(c x(a b))', 'c x(a b)', 'd x(a b)', 'd {x{}}', 'x = d {x{}}', 'pass [\n',
+    'f(1, print x, 2)', 'fkey = print field\n', 'if print data:\n    pass\n',
+    'if not print guess(a)\nelse: 1\n', 'x = print x y\n', 'def_op 1j(name name, op)\n',
+    'x = a if b else c d', 'writeback=False False\n', 'self.write_bytes(value ...)\n',
+    # CPython's invalid_named_expression inside brackets.
+    '( {x=})', '[a.b = 1]', '[a[0] = 1]', '[(a) = 1]', '[[a] = 1]', '[(a,) = 1]', '[f() = 1]',
+    '[1 = 2]', '[a = 1 = 2]', '[True = 1]', '[a+b = c]', '{a: b = 1}', '[a = *b]', '[a=]',
+    '[a = b := c]', '[-a = b]', '[a = not b]', '[a = lambda: 1]', 'f(a=1 = 2)',
+    "softkwlist = [\n    '_'=\n    'case',\n]\n", 'x[node = result = f(node)\n',
+    '[a = 1 +]', '[a.b = 1 +]', '[a = (b c)]', "[a = f'{}']", "[a.b = f'{}' = 1]",
+    'if x = 1 +:\n pass', 'if x = (a b):\n pass', 'if x = 1 = 2:\n pass', 'if x = not a:\n pass',
+    'while x = *a:\n pass',
+    # invalid_assignment needs only `target '='`: a broken value does not hide it.
+    '1 =', 'f() = 1 +', 'x = f() = 1 +', '1 = *a', '1 = not a', '1 = lambda: 1', '1 = yield',
+    'yield = 1 +', 'x = yield = 1 +', '(a, 1) = 2 +', 'x = 1 = 2 +', "'''Doc.'''= \n",
+    'cc = nc - subentry =.reccallcount\n',
+    # Where CPython's tokenizer stood: '<>' is one token; 'not' looked one token further.
+    'x = 1 <> 2', '1 <> 2', 'f(a <> b)', 'a < > b', 'x = a not b', 'a not b', 'a not',
+    'if a not b: pass', 'a not not b', 'a is not b not c', 'a not in b not c',
+    # A PEG rule matches a prefix: 'x[]' and a broken condition still have an operand.
+    'raise NannyNag(start[], msg, line)\n', "raise Error( True'sampling rate')\n", 'f(a + x[])',
+    'f(x[:] y)', 'f(c[])', 'f(x[for])', '[x[1 2 +]]', 'def f(fd, when=None TCSAFLUSH): pass\n',
+    'def f(x: int str): pass\n', 'def f(x y): pass\n', 'def f(x=c 2): pass\n',
+    'lambda x=1 2: 0', "k = i+2 if pat[]i == '!' else i+1\n", 'x = a if b c else d',
+    "b'b' if not isinstance(data, (bytes, , bytearray)):\n    data = 1\n", 'x = a if not',
+    'case if not hasattr(cls, 1):\n  return cls\n', "x = 's'if a & b:\n pass\n",
+    # Comprehension targets and unpacking (invalid_comprehension, invalid_dict_comprehension).
+    '[1, 2 for x in y]', '{1, 2 for x in y}', '(1, 2 for x in y)', '[1, 2, for x in y]',
+    '[1, 2 for x]', '[*a for x in y]', '(*a for x in y)', '{*a for x in y}', '[*a for x]',
+    '{**a for x in y}', '[*a, b for x in y]', '[1, 2 async for x in y]',
+    # A tuple followed by more: invalid_assignment's star_named_expressions* and ':'.
+    'nc, cc cc, tt, ct = value\n', 'osname, host release, version, machine = os.uname()\n',
+    'a, b c: int', 'a, b c = 1 = 2', 'a, b c.d = 1', 'a, b c d', 'a, b c, *d = 1', 'a, b 1 = 2',
+    # Reading to the end of the file inside an unclosed bracket reports the bracket.
+    'mode[CC//[VMIN] = 1\n', '__all__ = ["Error", "copy", "deepcopy"for\n', 'return True{',
+    'is_NullImporter = True{', '( lo = mid + 1\n', 'raise ValueError("a"{\n',
+    'errorTab[10110 = "No more"\n', 'x = (1 2\ny = 3\n',
+    # Plain invalid syntax is reported at the furthest token CPython's first pass read.
+    'S_IRWXO =   # mask for others\n', 'ct = entrytotaltime.    # cumtime\n',
+    'try:\n     not dironly or entry.is_dir():\n        pass\nexcept E:\n    pass\n',
+    'if isinstance: (pat, bytes):\n    pass\n', 'match ,:\n    pass\n', '(x): ', 'x.y: ',
+    "def_op('DELETE_FAST', 126 :=)  # Local\n", "encoded[-6:=] = b'='\n", 'match sys `\n',
+    "match ValueError('t')f'{x}' \n", 'del sys, -, _g\n', 'del sys, not, _g\n',
+    'del _globals >>, _wraps\n', 'del a.b +', 'del a, b c', 'del a +, b', 'del f(x) + 1',
+    # A parser error before the character the lexer failed at is the parser's own.
+    'flags!\\ = 0\n', 'return .\\.b""\n', 'x = 1 1_\n', 'x = (1 2) 1_', 'x = 1 0777',
+    # On one line the tokenizer reports a bad dedent before anything else.
+    'if x:\n    a\n  ("  b\n', 'if x:\n    a\n  ]  b\n', 'if x:\nfoo 1_',
+    # An illegal augmented target is named only when a value follows the operator.
+    "'''doc'''+= \n", 'result.sort(reverse=True)+= \n', 'f() += 1 +', 'f() += (a b)',
+    'f() += yield', 'f() += *a', '1 += not',
+    # The end of the file after a backslash is reported by the parser when it meets it.
+    'from return import x \\\n', "'''D.'''\n \\", 'x = 1\n  \\\n', 'x = 1\n ]', 'x\n  \\ y',
+    'x\n  y 1_', 'x = (1 2) \\',
+    # Keywords are no walrus targets, and a mapping pattern's '**' needs a capture name.
+    'if not := False:\n  pass\n', '(pass := 1)', '(lambda := 1)', '(await := 1)', '(not := 1)',
+    'match x:\n case {**False}:\n  pass\n', 'match x:\n case {**_}:\n  pass\n',
+    # Where CPython's NEWLINE token starts: after trailing blanks, or at a comment.
+    'try \n', 'if x \n  pass\n', 'if x  # c\n  pass\n', 'try  # c\n  pass\n', 'def f() \n  pass\n',
+    'while x\t\n pass\n', 'match x \n case 1: pass\n', 'if x  # c', 'if é \n pass\n',
+    # Comma hints: after '*' the pair starts at the expression; in a for target, at its element.
+    "print(*args sep='', **)\n", 'f(**a b)', '[*a b]', 'g({k: v for k, v v in d})',
+    '[x for a, b c in d]', '[x for (a, b) c in d]', "f(*res f'{x}')", 'f(x for x in y z)',
+    # A match subject is a named_expression; a subscript inside brackets may be a list.
+    'match fields = {}\n', 'match x = 1 = 2', 'match a, b = 1', 'match a.b = 1', 'match -x = 1',
+    'line = self.aliases[args[]]\n', 'print("".join( foo[d.get(c, c) for c in s]))\n',
+    'x[a[]]', 'x[]', 'f(x[1 2])', 'f(x[a for])',
+    # An error at an INDENT or DEDENT takes the end of the indentation, with no +1.
+    'try: 1j\n    f()\nexcept* (A, B) as e\n    pass\n', 'try: x\n  y\n', 'if x:\n  try: x\ny\n',
+    'try: x\n        y\n', 'try: x\n  \ty\n', 'try:\n    a\n    continue\n', 'try:\n    a  # c\n',
+    'try:\n    a\n\n# c\n', 'if x:\n  try:\n    a\n', 'try: a\n', 'try:\n    a', 'try:\n    a\nb\n',
+    # invalid_for_target reads star_expressions where a for target is not one.
+    'for group - self.option_groups:\n  pass\n', 'for + host in hosts:\n  pass\n',
+    'for x y in z: pass\n', 'for f() in y: pass\n', 'for (a, 1) in x: pass\n', 'for x = 1: pass\n',
+    'for not x in y: pass\n', '[x for f() in y]', '[x for a - b in c]', '[x for a - b]',
+    '(x for +a in b)', '{x for (a, 1) in b}',
+    # A missing block before a DEDENT: the tokenizer's column, with no +1.
+    'if x:\n    with a:\nb\n', 'if x:\n    if y:\n        with a:\n    b\n',
+    'if x:\n    with a:\n\n# c\nb\n', 'if x:\n    with a:\n', 'if x:\n    with a:',
+    'if x:\n    with a:  \n  \n', 'if x:\n    with "é":\n', 'if x:\n    with a:\n# c\n',
+    'if x:\n    \n', 'if x:\n# c\n', 'if x:\n\n\n', 'if x:\n  # c', 'class A:\n   \n  \n',
+    'if x:\n\t\n', 'if x:\n# é\n', 'while x:\n    \n   # c\n', 'def f():\n\n',
+]
+
+
+@pytest.mark.parametrize('source', CHOSEN)
+def test_chosen_error_matches_compile(source):
+    expected = _compile_error(source)
+    assert expected is not None, 'the case should be an error'
+    assert _chosen_error(source) == expected
+
+
+EVAL_CHOSEN = ['1\n  ', '1\n\t', '1\n  #c', '(1\n  ', '1\n  \n', '  ', '1\n\x0c', '1\n \n  ',
+               '"""a\n  ', '1 +\n  ', '1\r\n  ', '1\r  ', '1 2\n  ']
+
+
+@pytest.mark.parametrize('source', EVAL_CHOSEN)
+def test_eval_mode_error_matches_compile(source):
+    # compile(..., 'eval') adds no final newline, so trailing blanks are an indented line.
+    assert _chosen_error(source, 'eval') == _compile_error(source, 'eval')

@@ -327,3 +327,55 @@ def test_every_string_in_the_stdlib():
         if problem:
             failures.append(problem)
     assert not failures, f'{len(failures)} files differ; first: {failures[:3]}'
+
+
+# -- the replacement-field callback and what it passes back -------------------------------------
+
+FIELD_ERRORS = [
+    "y = f'{ä b}'", "ä = 1; y = f'{ä b}'", "y = f'ä{a b}'", "y = f'''ä\n{ä b}'''",
+    "y = f'{x:{ä b}}'", "y = f'{ää(1 2)}'", "éé = f'{a}' f'{ü ö}'", "y = f'{\"ä\" b}'",
+]
+
+
+@pytest.mark.parametrize('source', FIELD_ERRORS)
+def test_field_errors_use_the_fields_own_text(source):
+    # The nested parser reads the text it is given; non-ASCII fields show whether its
+    # character columns refer to that text (no borrowing of `parser.source`).
+    check(source)
+
+
+def test_field_callback_never_touches_parser_source():
+    from interpreter.lexer import lex
+    from interpreter.parser import Parser
+    from interpreter.parser.core import to_byte_columns
+
+    class Watched(Parser):
+        def __setattr__(self, name, value):
+            if name == 'source' and hasattr(self, 'source'):
+                raise AssertionError('parser.source reassigned')
+            super().__setattr__(name, value)
+
+    source = "ä = f'{ä b}' + f'{x!r:>{ü}}'\n"
+    tokens, _ = lex(source)
+    parser = Watched(source, to_byte_columns(source, tokens))
+    parser.file()
+    # A reassignment would surface as an 'internal error' diagnostic (strings.py never raises).
+    assert parser.errors and not any('internal' in e.message for e in parser.errors)
+
+
+WARNING_SOURCES = [
+    "f'{x:\\d}'", "f'{x:{y}\\d}'", "f'''{x:\n\\d}'''", "x = 1\ny = f'{x:\\d}'",
+    "f'{x!r:{\"a\":\\d}}'", "y = (f'{x}'\n  f'{x:\\q}')", "y = f'''{x}\n{x!r:\\q{'b'}\n\\w}'''",
+    "y = f'{x:{z}\\d}' f'''\n{x!r:\\q}'''", "f'{x}' '\\d'", "f'\\{x}'",
+]
+
+
+@pytest.mark.parametrize('source', WARNING_SOURCES)
+def test_field_warnings_match_compile(source):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        compile(source, '<unknown>', 'exec', dont_inherit=True)
+    expected = [(str(w.message), w.lineno) for w in caught
+                if issubclass(w.category, DeprecationWarning)]
+    assert expected, 'the case should warn'
+    assert parse(source).warnings == expected

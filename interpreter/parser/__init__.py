@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 from .. import nodes as n
@@ -123,6 +124,7 @@ def _parse_text(source: str, filename: str, mode: str) -> ParseResult:
     tokens, lex_errors = _lex_source(source)
     original = tokens
     tokens, inserted = close_unclosed_brackets(source, tokens, lex_errors, _lex_source)
+    char_tokens = tokens
     tokens = to_byte_columns(source, tokens)
     parser = Parser(source, tokens, filename)
     tree = _run(parser, mode)
@@ -131,23 +133,63 @@ def _parse_text(source: str, filename: str, mode: str) -> ParseResult:
         unclosed_wins = True
         if inserted:
             unclosed_wins = _unclosed_reported_by_cpython(source, original, lex_errors, mode)
-        errors = _merge(lex_errors, parser.errors, inserted, unclosed_wins)
-    return ParseResult(tree, errors, parser.warnings, _cpython_choice(errors, lex_errors))
+        errors = _merge(lex_errors, parser.errors, inserted, unclosed_wins,
+                        _echo_starts(char_tokens, lex_errors))
+    if mode == 'eval':
+        errors = _trailing_indent(source, errors, lex_errors)
+    return ParseResult(tree, errors, parser.warnings,
+                       _cpython_choice(errors, lex_errors, parser.reach_end))
 
 
-def _cpython_choice(errors, lex_errors):
+_TRAILING_BLANKS = re.compile(r'(?:\A|(?<!\\)(?:\r\n|\n|\r))([ \t]+)\Z')
+
+
+def _trailing_indent(source, errors, lex_errors):
+    """compile(..., 'eval') does not add the final newline that 'exec' does, so blanks that end
+    the text make an indented line and CPython reports 'unexpected indent' there."""
+    match = _TRAILING_BLANKS.search(source)
+    if match is None or any(e.kind == 'SyntaxError' for e in lex_errors):
+        return errors
+    line = source.count('\n', 0, match.start(1)) + 1 if '\r' not in source else \
+        len(source[:match.start(1)].splitlines()) + 1
+    indent = SyntaxDiagnostic(Msg.UNEXPECTED_INDENT, line, len(match.group(1)) - 1, line,
+                              len(match.group(1)), 'IndentationError')
+    return [e for e in errors if e.lineno < line] + [indent]
+
+
+def _cpython_choice(errors, lex_errors, reach_end=None):
     """The error CPython reports when both its tokenizer and its parser found some.
 
-    After a parser error CPython tokenizes the rest of the file, and a tokenizer error found
-    there replaces the parser's; only the parser's own 'unexpected indent' stands.
+    After a parser error CPython tokenizes on from where its parser stopped, up to the
+    tokenizer's next error: one it raises on the spot (a bad number, an unterminated string,
+    an unmatched bracket...) replaces the parser's error. Its indentation errors, the line
+    continuation error and "never closed" only end that scan (they are reported through the
+    parser, which has already failed), and the parser's own 'unexpected indent' stands. A
+    tokenizer error up to `reach_end`, where the parser stopped reading, is one CPython met
+    while parsing: that one is reported whatever its kind.
     """
-    if not errors or not lex_errors or errors[0].message == 'unexpected indent':
+    if not errors or not lex_errors:
         return None
-    # Only the tokenizer errors CPython raises on the spot count; its indentation errors and
-    # "never closed" are reported through the parser, which has already failed.
-    tokenizer = [e for e in lex_errors if e in errors and e.kind == 'SyntaxError' and
-                 not e.message.endswith('was never closed')]
-    return tokenizer[0] if tokenizer else None
+    first = errors[0]
+    if any(first is e for e in lex_errors if not e.message.endswith('was never closed')):
+        return None
+    # The tokenizer reports "never closed" on reaching the end of the file: after the others.
+    ordered = sorted((e for e in lex_errors if not e.message.endswith('was never closed')),
+                     key=lambda e: (e.lineno, e.col_offset))
+    if not ordered:
+        return None
+    after = ordered[0]
+    if reach_end is not None and (after.lineno, after.col_offset) <= reach_end:
+        return after
+    if first.message == 'unexpected indent' or after.kind != 'SyntaxError' or \
+            after.message in _REPORTED_THROUGH_PARSER:
+        return None
+    return after
+
+
+# Tokenizer errors CPython's parser reports when it meets them, not on the spot.
+_REPORTED_THROUGH_PARSER = frozenset((
+    'unexpected character after line continuation character', 'unexpected EOF while parsing'))
 
 
 def _run(parser, mode):
@@ -173,7 +215,25 @@ def _unclosed_reported_by_cpython(source, tokens, lex_errors, mode) -> bool:
     return probe.reach_line is None or probe.reach_line > bracket.lineno
 
 
-def _merge(lex_errors, parse_errors, inserted=(), unclosed_wins=True):
+def _echo_starts(tokens, lex_errors):
+    """For each line with a lexer error: the column of the token the lexer was reading when it
+    failed. A parser error before that column is the parser's own; at or after, an echo."""
+    lines = {e.lineno for e in lex_errors if not e.message.endswith('was never closed')}
+    on_line: dict[int, list[int]] = {}
+    for tok in tokens:
+        if tok.lineno in lines and tok.string:
+            on_line.setdefault(tok.lineno, []).append(tok.col)
+    starts = {}
+    for err in lex_errors:
+        if err.lineno not in lines:
+            continue
+        before = [col for col in on_line.get(err.lineno, ()) if col <= err.col_offset]
+        col = max(before) if before else err.col_offset
+        starts[err.lineno] = min(col, starts.get(err.lineno, col))
+    return starts
+
+
+def _merge(lex_errors, parse_errors, inserted=(), unclosed_wins=True, echo_starts=None):
     """Both lists in source order, less the parser's echoes of what the lexer reported.
 
     A parser error at a lexer error's position, or on the line of a lexer error other than an
@@ -190,17 +250,23 @@ def _merge(lex_errors, parse_errors, inserted=(), unclosed_wins=True):
                  if e.lineno not in unclosed or unclosed[e.lineno] is not e}
     other_lines = {e.lineno for e in lex_errors if e.lineno not in unclosed}
     indentation_lines = {e.lineno for e in lex_errors if e.kind != 'SyntaxError'}
+    echo_starts = echo_starts or {}
     kept = [e for e in parse_errors
             if (e.lineno, e.col_offset) not in positions and not (
-                e.lineno in other_lines and e.message == 'invalid syntax')
+                e.lineno in other_lines and e.message == 'invalid syntax' and
+                e.col_offset >= echo_starts.get(e.lineno, 0))
             and e.lineno not in indentation_lines]
     # Errors at or after a closer we inserted are caused by the insertion: drop them.
     cut = {}
     for line, col in inserted:
         cut[line] = min(col, cut.get(line, col))
     kept = [e for e in kept if e.lineno not in cut or e.col_offset < cut[e.lineno]]
-    on_bracket_line = [e for e in kept
-                       if e.lineno in unclosed and e.col_offset >= unclosed[e.lineno].col_offset]
+    if unclosed_wins:
+        # CPython reported the bracket instead of its parser's error on that line.
+        on_bracket_line = [e for e in kept if e.lineno in unclosed]
+    else:
+        on_bracket_line = [e for e in kept if e.lineno in unclosed and
+                           e.col_offset >= unclosed[e.lineno].col_offset]
     if unclosed_wins:
         dropped = {id(e) for e in on_bracket_line}
         kept = [e for e in kept if id(e) not in dropped]
@@ -209,6 +275,8 @@ def _merge(lex_errors, parse_errors, inserted=(), unclosed_wins=True):
         superseded = {id(unclosed[e.lineno]) for e in on_bracket_line}
         lex_kept = [e for e in lex_errors if id(e) not in superseded]
     # On one line CPython's tokenizer errors come before its "never closed", which it only
-    # raises on reaching the end of the file.
+    # raises on reaching the end of the file, and its indentation errors (found at the start
+    # of the line, whatever column they name) before the others.
+    indentation = {id(e) for e in lex_kept if e.kind != 'SyntaxError'}
     return sorted(lex_kept + kept, key=lambda e: (e.lineno, e.message.endswith(
-        'was never closed'), e.col_offset))
+        'was never closed'), id(e) not in indentation, e.col_offset))

@@ -10,8 +10,9 @@ Callback contract with `interpreter.parser.strings` (the strings agent's module)
   passes the field wrapped in parentheses, as 3.11 does, with line 1 and column 0, and moves
   the nodes into place itself; the first line is placed at `lineno`/`col_offset_bytes`, later
   lines keep their own columns. Errors inside get the prefix 'f-string: ' and land in
-  `parser.errors` (character columns against `parser.source`, which strings.py lends the field's
-  text for the call); the result is then an ErrorExpr.
+  `parser.errors` with character columns of `source` (as placed at `lineno`/`col_offset_bytes`);
+  the result is then an ErrorExpr. DeprecationWarnings of the nested parse are appended to
+  `parser.warnings`.
 * `parser.report(message, lineno, col_offset_bytes, end_lineno=None, end_col_offset_bytes=None)`
   records a diagnostic (byte columns, as in the tokens; the parser converts to characters).
 * `parser.identifier(text) -> str` NFKC-normalizes a name.
@@ -25,7 +26,7 @@ import unicodedata
 
 from .. import nodes as n
 from ..diagnostics import SyntaxDiagnostic
-from ..tokens import DEDENT, ENDMARKER, INDENT, NEWLINE, Token
+from ..tokens import DEDENT, ENDMARKER, ERRORTOKEN, INDENT, NEWLINE, Token
 from .messages import Msg
 
 __all__ = ['ParseError', 'ParserCore', 'to_byte_columns']
@@ -79,6 +80,13 @@ class ParserCore:
         # The line of the furthest token read when the first error was found (CPython compares
         # it with an unclosed bracket's line to choose which error to report).
         self.reach_line: int | None = None
+        # The end (line, character column) of the token the parser was looking at when it found
+        # its first error: a tokenizer error up to there is one CPython met while parsing.
+        self.reach_end: tuple[int, int] | None = None
+        # The furthest token index a look-ahead probe read before the first error: CPython's
+        # second pass read as far, and reading the end of the file inside an unclosed bracket
+        # makes it report that bracket.
+        self.probe_reach = 0
         # (message, lineno) of CPython's compile-time DeprecationWarnings (invalid escapes).
         self.warnings: list[tuple[str, int]] = []
         self._lines: list[str] | None = None
@@ -88,11 +96,19 @@ class ParserCore:
         # Scratch state of single rules, kept here so every attribute is declared in one place:
         # the last if/while condition (for "Maybe you meant '=='"), the unparenthesized sole
         # generator argument of a call and its 'for', the columns of unparenthesized yields
-        # in an assignment chain.
+        # in an assignment chain, the index of the token after an assignment's last '=', the
+        # index after an operand's first atom.
         self._cond_node = None
         self._bare_genexp = None
         self._genexp_for = None
         self._yield_starts: dict[int, int] = {}
+        self._value_start = 0
+        self._operand_end = 0
+        # The index of the last 'not' that followed an operand without 'in' after it.
+        self.stray_not = -1
+        # (first token, token it failed at) of the last attempt at a match statement that
+        # turned out to be something else.
+        self.match_reach: tuple[Token, Token] | None = None
 
     # -- cursor -------------------------------------------------------------------------------
 
@@ -130,7 +146,7 @@ class ParserCore:
         and calls everything else plain invalid syntax."""
         tok = self.tok
         if string == ':' and tok.kind == NEWLINE:
-            self.fail(Msg.EXPECTED.format(string), self.prev, after=True)
+            self.fail(Msg.EXPECTED.format(string), tok)
         self.fail(Msg.INVALID_SYNTAX, tok)
 
     # -- errors -------------------------------------------------------------------------------
@@ -156,9 +172,28 @@ class ParserCore:
             end_lineno, end_col = lineno, col + 1
         else:
             end_col = self.char_col(end_lineno, end_col_offset)
+        if self.reach_end is None:
+            tok = self.tok
+            if tok.kind in (INDENT, DEDENT):
+                # CPython meets a backslash in the indentation before its INDENT or DEDENT.
+                j = self.i
+                while self.toks[j].kind in (INDENT, DEDENT):
+                    j += 1
+                if self.toks[j].kind == ERRORTOKEN and self.toks[j].string == '\\':
+                    tok = self.toks[j]
+                else:
+                    # The parser read nothing of the line beyond the indentation.
+                    tok = Token(tok.kind, '', tok.lineno, tok.col, tok.lineno, tok.col)
+            self.reach_end = (tok.end_lineno, self.char_col(tok.end_lineno, tok.end_col))
         if self.reach_line is None:
             self.reach_line = max(lineno, end_lineno, self.tok.lineno if self.tok.kind not in
                                   (NEWLINE, ENDMARKER, DEDENT, INDENT) else lineno)
+            probed = self.toks[self.probe_reach]
+            if probed.kind == ENDMARKER or probed.kind == NEWLINE and \
+                    self.toks[self.probe_reach + 1].kind == ENDMARKER:
+                self.reach_line = max(self.reach_line, probed.lineno + 1)
+            elif self.probe_reach:
+                self.reach_line = max(self.reach_line, probed.lineno)
         if self.in_fstring and not message.startswith('f-string'):
             message = 'f-string: ' + message
         self.errors.append(SyntaxDiagnostic(message, lineno, col, end_lineno, end_col, kind))
@@ -172,7 +207,14 @@ class ParserCore:
             self.report(message, line, col, line, col + 1, kind)
             return
         if isinstance(start, Token):
+            if message == Msg.INVALID_SYNTAX and end is None:
+                start = self._first_pass_reach(start)
+            if start.kind in (INDENT, DEDENT) and end is None:
+                self.report_at_indentation(message, start, kind)
+                return
             line, col = start.lineno, start.col
+            if start.kind == NEWLINE and end is None:
+                col = self._newline_col(start)
         else:
             line, col = start.lineno, start.col_offset
         end = end or start
@@ -183,6 +225,49 @@ class ParserCore:
         if isinstance(start, Token) and start.kind in (NEWLINE, ENDMARKER) and end is start:
             eline, ecol = line, col + 1
         self.report(message, line, col, eline, ecol, kind)
+
+    def report_at_indentation(self, message, tok, kind='SyntaxError'):
+        """An error at an INDENT or DEDENT: CPython's token has no column there and it takes the
+        tokenizer's, with no +1: the end of the indentation, or of the file's last line."""
+        if tok.kind in (DEDENT, ENDMARKER):
+            j = self.i if self.tok is tok else self.toks.index(tok)
+            while self.toks[j].kind == DEDENT:
+                j += 1
+            tok = self.toks[j]
+            line, col = tok.lineno, tok.col
+            if tok.kind == ENDMARKER:
+                # The tokenizer stands at the end of the last line (compile() adds a newline).
+                lines = self.source.splitlines() or ['']
+                line, col = len(lines), len(lines[-1].encode('utf-8', 'surrogatepass')) + 1
+        else:
+            line, col = tok.lineno, tok.end_col
+        self.report(message, line, col, kind=kind)
+        self.errors[-1].col_offset -= 1
+
+    def _first_pass_reach(self, tok):
+        """Where CPython reports plain invalid syntax instead of at `tok`: the furthest token
+        its first pass read, when that pass read past `tok` (the token after a stray 'not',
+        or where an attempt at a match statement failed)."""
+        toks = self.toks
+        if self.stray_not >= 0 and tok is toks[self.stray_not]:
+            return toks[self.stray_not + 1]
+        if self.match_reach is not None:
+            first, reach = self.match_reach
+            here = (tok.lineno, tok.col)
+            if (first.lineno, first.col) <= here < (reach.lineno, reach.col):
+                return reach
+        return tok
+
+    def _newline_col(self, tok) -> int:
+        """CPython's NEWLINE token after a comment starts where the comment does."""
+        if tok is self.tok and self.i > 0:
+            prev = self.toks[self.i - 1]
+            if prev.end_lineno == tok.lineno:
+                line = self.line_text(tok.lineno).encode('utf-8', 'surrogatepass')
+                hash_at = line.find(b'#', prev.end_col, tok.col)
+                if hash_at >= 0:
+                    return hash_at
+        return tok.col
 
     def unexpected_indent_error(self, tok):
         # CPython points at the last character of the indentation.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import nodes as n
+from ..diagnostics import SyntaxDiagnostic
 from ..tokens import DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, OP, STRING
 from .core import LOAD, STORE, ParseError
 from .messages import Msg
@@ -113,8 +114,9 @@ class ExpressionRules:
     # assignment_expression: NAME ':=' ~ expression
     def named_expression(self):
         tok = self.tok
-        if tok.kind == NAME and self.toks[self.i + 1].string == ':=':
-            if tok.string in _NOT_EXPR_KEYWORDS or tok.string in ('True', 'False', 'None'):
+        if tok.kind == NAME and self.toks[self.i + 1].string == ':=' and (
+                tok.string not in _KEYWORDS or tok.string in ('True', 'False', 'None')):
+            if tok.string in _KEYWORDS:
                 self.fail(Msg.WALRUS_TARGET.format(tok.string), tok)
             self.advance()
             self.advance()
@@ -125,9 +127,9 @@ class ExpressionRules:
             return n.NamedExpr(target, value, tok.lineno, tok.col, end.end_lineno, end.end_col)
         node = self.expression()
         if self.tok.string == ':=':
-            self.advance()
+            walrus = self.advance()
             if not self._starts_expression():
-                self.fail(Msg.INVALID_SYNTAX, self.tok)
+                self.fail(Msg.INVALID_SYNTAX, walrus)
             self.fail(Msg.WALRUS_TARGET.format(_describe(node)), node)
         return node
 
@@ -147,8 +149,11 @@ class ExpressionRules:
         body = self.disjunction()
         if self.tok.string == 'if' and self.tok.kind == NAME:
             self.advance()
-            test = self.disjunction()
+            test = self._if_expression_test(start)
             if self.tok.string != 'else':
+                if self.tok.string == ':' and self.tok.kind == OP:
+                    # CPython's invalid_expression wants neither 'else' nor ':' next.
+                    self.fail(Msg.INVALID_SYNTAX, self.tok)
                 self.fail(Msg.EXPECTED_ELSE, start, self.prev)
             self.advance()
             orelse = self.expression()
@@ -156,6 +161,38 @@ class ExpressionRules:
             return n.IfExp(test, body, orelse, start.lineno, start.col, end.end_lineno,
                            end.end_col)
         return body
+
+    def _if_expression_test(self, start):
+        """The condition of a conditional expression. When it fails with plain invalid syntax
+        but its first operand parses, CPython's PEG rule matched that prefix and expected an
+        'else' after it."""
+        test_index = self.i
+        try:
+            return self.disjunction()
+        except ParseError:
+            errors = self.errors
+            if not errors or errors[-1].message != Msg.INVALID_SYNTAX:
+                raise
+            failed = errors.pop()
+            self.i, self.tok = test_index, self.toks[test_index]
+            if not self._starts_expression() or not self._lookahead(self._operand_atom_end):
+                errors.append(failed)
+                raise
+            after = self._operand_end
+            if self.toks[after].string in ('else', ':'):
+                errors.append(failed)
+                raise
+            self.fail(Msg.EXPECTED_ELSE, start, self.toks[after - 1])
+
+    def _primary_end(self) -> bool:
+        self.primary()
+        self._operand_end = self.i
+        return True
+
+    def _operand_atom_end(self) -> bool:
+        self._operand_atom()
+        self._operand_end = self.i
+        return True
 
     # disjunction: conjunction ('or' conjunction)+ | conjunction
     def disjunction(self):
@@ -219,6 +256,9 @@ class ExpressionRules:
                 break
             if s == 'not':
                 if self.toks[self.i + 1].string != 'in':
+                    # CPython read the token after it looking for 'in': a plain syntax error
+                    # here is reported there (see `error`).
+                    self.stray_not = self.i
                     break
                 self.advance()
                 self.advance()
@@ -230,7 +270,9 @@ class ExpressionRules:
                     ops.append(IS_NOT)
                 else:
                     ops.append(CMP_OPS['is'])
-            elif s == '<>':
+            elif s == '<>' or s == '<' and self.toks[self.i + 1].string == '>' and \
+                    self.toks[self.i + 1].col == tok.end_col:
+                # Python 2's '<>': one token in CPython's tokenizer, which its parser rejects.
                 self.fail(Msg.INVALID_SYNTAX, tok)
             else:
                 self.advance()
@@ -332,9 +374,15 @@ class ExpressionRules:
             elif s == '(':
                 node = self.call(node, start)
             elif s == '[':
+                bracket = self.i
                 self.advance()
-                index = self.slices()
-                end = self.expect_closing(']', tok)
+                try:
+                    index = self.slices()
+                    end = self.expect_closing(']', tok)
+                except ParseError:
+                    if self._inside_brackets(bracket):
+                        self._subscript_as_element(bracket)
+                    raise
                 node = n.Subscript(node, index, LOAD, start.lineno, start.col, end.end_lineno,
                                    end.end_col)
             else:
@@ -442,7 +490,17 @@ class ExpressionRules:
         run = toks[self.i:j]
         self.i = j
         self.tok = toks[j]
-        return build_string_atom(self, run)
+        if self.reach_line is not None:
+            return build_string_atom(self, run)
+        mark = len(self.errors)
+        node = build_string_atom(self, run)
+        if len(self.errors) > mark and not self.in_fstring:
+            # CPython raises a string's error in its first pass, looking at the next token.
+            tok = self.tok
+            self.reach_line = tok.lineno
+            if self.reach_end is None:
+                self.reach_end = (tok.end_lineno, self.char_col(tok.end_lineno, tok.end_col))
+        return node
 
     def _enter(self, tok):
         self.depth += 1
@@ -462,7 +520,9 @@ class ExpressionRules:
             self.depth -= 1
             return n.Tuple([], LOAD, open_.lineno, open_.col, tok.end_lineno, tok.end_col)
         if tok.string == '**' and tok.kind == OP:
-            self.fail(Msg.STARRED_DOUBLE, tok)
+            # CPython's invalid_group: '(' '**' expression ')'; anything else is plain syntax.
+            self.fail(Msg.STARRED_DOUBLE if self._lookahead(self._double_starred_group)
+                      else Msg.INVALID_SYNTAX, tok)
         if tok.string == 'yield' and tok.kind == NAME:
             node = self.yield_expr()
             self.expect_closing(')', open_)
@@ -477,6 +537,7 @@ class ExpressionRules:
                 self.fail(Msg.STARRED_HERE, first)
             return first
         if s == 'for' or (s == 'async' and self.toks[self.i + 1].string == 'for'):
+            self._unpacked_in_comprehension(first)
             gens = self.for_if_clauses()
             end = self.expect_closing(')', open_, False)
             self.depth -= 1
@@ -494,6 +555,31 @@ class ExpressionRules:
             return n.Tuple(elts, LOAD, open_.lineno, open_.col, end.end_lineno, end.end_col)
         self.expect_closing(')', open_)
 
+    def _unpacked_in_comprehension(self, element):
+        """CPython's invalid_comprehension: '[' starred_expression for_if_clauses."""
+        if type(element) is n.Starred:
+            if self._lookahead(self._comprehension_clauses):
+                self.fail(Msg.UNPACK_COMPREHENSION, element)
+            self.fail(Msg.INVALID_SYNTAX, self.tok)
+
+    def _unparenthesized_target(self, first):
+        """CPython's invalid_comprehension: a display's elements followed by for_if_clauses
+        (where the next element or the closer should be) meant a tuple as the target."""
+        tok = self.tok
+        s = tok.string
+        if (s == 'for' or s == 'async' and self.toks[self.i + 1].string == 'for') and \
+                tok.kind == NAME and self._lookahead(self._comprehension_clauses):
+            self.fail(Msg.COMPREHENSION_TARGET, first, self.prev)
+
+    def _double_starred_comprehension(self) -> bool:
+        # invalid_dict_comprehension: '{' '**' bitwise_or for_if_clauses '}'
+        self.advance()
+        self.bitwise_or()
+        return bool(self.for_if_clauses()) and self.tok.string == '}'
+
+    def _comprehension_clauses(self) -> bool:
+        return bool(self.for_if_clauses())
+
     def expect_closing(self, closer, open_, suggest=True):
         tok = self.tok
         if tok.string == closer and tok.kind == OP:
@@ -507,22 +593,243 @@ class ExpressionRules:
         """Fail at the current token inside brackets with CPython's most specific message."""
         tok = self.tok
         if tok.string == '=' and tok.kind == OP:
-            start = self._element_start(open_)
-            if start.kind == NAME and self.toks[self.i - 1] is start:
-                self.fail(Msg.MAYBE_EQ, start, tok)
+            hint = self._assignment_hint(open_)
+            if isinstance(hint, SyntaxDiagnostic):
+                self.errors.append(hint)
+                raise ParseError
+            if hint is not None:
+                self.fail(*hint)
             self.fail(Msg.INVALID_SYNTAX, tok)
-        if (tok.kind in _ATOM_START_KINDS or tok.string in ('(', '[', '{')) and \
-                tok.string not in _ENDERS and tok.string not in _KEYWORDS:
-            # Two expressions side by side in brackets: CPython suggests a comma, pointing at
-            # the first of the two.
-            start = self._element_start(open_)
-            # CPython gives no hint for NAME STRING (a mistyped prefix) or after a soft keyword.
-            if not ((tok.kind == STRING and start.kind == NAME and self.toks[self.i - 1] is start)
-                    or start.string in ('match', 'case', '_')):
+        if self._starts_operand_at(self.i):
+            index, _ = self._element_start_index(open_)
+            self.juxtaposed(index, in_brackets=True)
+        self.fail(Msg.INVALID_SYNTAX, tok)
+
+    def juxtaposed(self, index, in_brackets):
+        """Fail where an expression (from token `index`) is followed by another one (at the
+        current token) with what CPython's second pass reports there.
+
+        Its invalid_expression reads the second expression b; a string error in b is raised
+        on the spot. When b parses (a PEG prefix of it is enough), inside brackets and unless
+        the first starts with NAME STRING or a soft keyword, CPython suggests a comma; after a
+        lone NAME its invalid_legacy_expression reads on (Python 2's print, or the next pair
+        of expressions). When b itself is broken, b's own error is the one reported.
+        """
+        toks = self.toks
+        first_tok = self.tok
+        if toks[index].kind == OP and toks[index].string in ('*', '**') and index + 1 < self.i:
+            # After '*' or '**' comes an `expression`: the pair starts there.
+            index += 1
+        while True:
+            tok = self.tok
+            b_index = self.i
+            start = toks[index]
+            lone_name = start.kind == NAME and index == b_index - 1 and \
+                start.string not in _KEYWORDS
+            if lone_name and start.string in ('print', 'exec'):
+                self.fail(Msg.PRINT.format(start.string, start.string), start,
+                          self._closing_token() if in_brackets else self.prev_line_end())
+            failed = self._probe_expression()
+            after = self.i
+            self.i, self.tok = b_index, tok
+            if not self._lookahead(self._operand_atom):
+                self._fail_with(failed, first_tok)
+            blocked = start.kind == NAME and start.string not in _KEYWORDS and (
+                toks[index + 1].kind == STRING or _soft_keyword_prefix(start.string))
+            if in_brackets and not blocked:
                 if self.reach_line is None:
                     self.reach_line = self._reach_of_expression()
                 self.fail(Msg.FORGOT_COMMA, start, tok)
+            if not lone_name or failed is not None:
+                # Unless blocked, invalid_expression has read b without its invalid rules,
+                # and CPython's memo gives the legacy rule that reading again: no message.
+                self._fail_with(failed if lone_name and blocked else None, first_tok)
+            # After a lone NAME, b and what follows it are read as star_expressions.
+            index = b_index
+            self.i, self.tok = after, toks[after]
+            while self.tok.string == ',' and self.tok.kind == OP and \
+                    self._starts_expression_at(self.i + 1):
+                self.advance()
+                index = self.i
+                failed = self._probe_expression()
+                if failed is not None:
+                    self._fail_with(failed, first_tok)
+            if not self._starts_operand_at(self.i):
+                self._fail_with(None, first_tok)
+
+    def _inside_brackets(self, index) -> bool:
+        """Whether token `index` stands inside some bracket of its logical line."""
+        toks = self.toks
+        depth = 0
+        for j in range(index - 1, -1, -1):
+            tok = toks[j]
+            if tok.kind in (NEWLINE, INDENT, DEDENT):
+                return False
+            if tok.kind == OP:
+                s = tok.string
+                if s in (')', ']', '}'):
+                    depth += 1
+                elif s in ('(', '[', '{'):
+                    if depth == 0:
+                        return True
+                    depth -= 1
+        return False
+
+    def _subscript_as_element(self, bracket):
+        """A subscript whose inside failed with plain invalid syntax: in brackets, CPython's
+        invalid_expression reads what is before the '[' as one element and the '[...]' as a
+        list after it (`f(x[], y)`), and suggests a comma if that list parses."""
+        errors = self.errors
+        if not errors or errors[-1].message != Msg.INVALID_SYNTAX:
+            return
+        failed = errors.pop()
+        self.i, self.tok = bracket, self.toks[bracket]
+        index, _ = self._element_start_index(None)
+        try:
+            self.juxtaposed(index, in_brackets=True)
+        except ParseError:
+            if errors and errors[-1].message == Msg.INVALID_SYNTAX:
+                errors[-1] = failed
+            return
+
+    def _probe_expression(self, rule=None):
+        """Parse an expression (or `rule`); return the error it failed with (None if it
+        parsed), recorded nowhere. A string error met on the way is raised at once, as CPython
+        does."""
+        errors = self.errors
+        mark = len(errors)
+        failed = None
+        reach = self.reach_line, self.reach_end
+        try:
+            (rule or self.expression)()
+        except ParseError:
+            failed = errors[-1] if len(errors) > mark else None
+        self.reach_line, self.reach_end = reach
+        self._note_reach()
+        found = errors[mark:]
+        del errors[mark:]
+        strings = [e for e in found if e is not failed]
+        if strings:
+            errors.append(strings[0])
+            raise ParseError
+        if failed is None and len(found) > 0:
+            failed = found[-1]
+        return failed
+
+    def _fail_with(self, failed, tok):
+        """Fail with `failed` when it is a specific message, else with invalid syntax at tok."""
+        if failed is not None and failed.message != Msg.INVALID_SYNTAX:
+            self.errors.append(failed)
+            raise ParseError
         self.fail(Msg.INVALID_SYNTAX, tok)
+
+    def _starts_operand_at(self, index) -> bool:
+        """Whether token `index` can begin an expression that follows another one."""
+        tok = self.toks[index]
+        kind = tok.kind
+        if kind == NAME:
+            return tok.string not in _NOT_EXPR_KEYWORDS
+        if kind == OP:
+            return tok.string in ('(', '[', '{', '~', '...')
+        return kind == NUMBER or kind == STRING
+
+    def _operand_atom(self) -> bool:
+        """Whether the first atom of an expression parses here (see `juxtaposed`)."""
+        while self.tok.string in ('-', '+', '~', 'not', 'await') and self.tok.kind in (OP, NAME):
+            self.advance()
+        if self.tok.string == 'lambda' and self.tok.kind == NAME:
+            self.lambdef()
+        else:
+            self.atom()
+        return True
+
+    def _assignment_hint(self, open_):
+        """CPython's invalid_named_expression for the element ending at the current '=':
+        (message, start, end) to fail with, an error met on the way, or None for plain
+        invalid syntax.
+
+        NAME '=' bitwise_or !('='|':=') gets "Maybe you meant '==' or ':='"; another
+        bitwise_or (not a list, tuple or genexp, nor True/None/False) gets "cannot assign to
+        ... here". Only an element that is a named_expression qualifies, not a dict value, a
+        slice bound or a keyword argument's value.
+        """
+        index, stop = self._element_start_index(open_)
+        if stop in (':', '='):
+            return None
+        return self.assignment_hint_at(index)
+
+    def assignment_hint_at(self, index):
+        """`_assignment_hint` for the named_expression that starts at token `index`."""
+        equals = self.i
+        toks = self.toks
+        first = toks[index]
+        if first.kind == NAME and first.string in ('True', 'False', 'None'):
+            return None
+        saved_depth, mark = self.depth, len(self.errors)
+        reach = self.reach_line, self.reach_end
+        try:
+            if first.kind == OP and first.string in ('(', '['):
+                self.i, self.tok = index, first
+                if type(self.atom()) in (n.Tuple, n.List, n.GeneratorExp):
+                    return None
+            self.i, self.tok = index, first
+            node = self.bitwise_or()
+            if self.i != equals:
+                return None
+            self.advance()
+            operand = self.i
+            try:
+                failed = self._probe_expression(self.bitwise_or)
+            except ParseError:
+                return self.errors[-1]  # a string error in the operand, raised at once
+            if failed is not None:
+                # A PEG rule matches a prefix: the operand is there if its first atom is;
+                # when not, the operand's own error is CPython's.
+                self.i, self.tok = operand, toks[operand]
+                if self.tok.string in ('not', 'lambda') or not self._lookahead(
+                        self._operand_atom):
+                    return failed if failed.message != Msg.INVALID_SYNTAX else None
+            self._note_reach()
+            if self.tok.string in ('=', ':='):
+                return None
+            end = self.prev
+        except (ParseError, RecursionError):
+            return None
+        finally:
+            self.reach_line, self.reach_end = reach
+            self.i, self.depth = equals, saved_depth
+            self.tok = toks[equals]
+            del self.errors[mark:]
+        if type(node) is n.Name and first.kind == NAME:
+            return Msg.MAYBE_EQ, first, end
+        return Msg.ASSIGN_TO_HERE.format(_describe(node)), node
+
+    def _note_reach(self):
+        """Remember how far a probe read (see `probe_reach`); a ParseError leaves the cursor
+        on the token that failed, which the probe read too."""
+        if self.reach_line is None and self.i > self.probe_reach:
+            self.probe_reach = min(self.i, len(self.toks) - 1)
+
+    def _lookahead(self, rule) -> bool:
+        """Whether `rule` (a method that returns a bool or raises) matches here; consumes nothing
+        and records nothing."""
+        saved = self.i, self.depth, len(self.errors)
+        reach = self.reach_line, self.reach_end
+        try:
+            matched = rule()
+        except (ParseError, RecursionError):
+            matched = False
+        self.reach_line, self.reach_end = reach
+        self._note_reach()
+        self.i, self.depth = saved[0], saved[1]
+        self.tok = self.toks[self.i]
+        del self.errors[saved[2]:]
+        return matched
+
+    def _double_starred_group(self) -> bool:
+        self.advance()
+        self.expression()
+        return self.tok.string == ')' and self.tok.kind == OP
 
     def _reach_of_expression(self) -> int:
         """How far CPython reads for its comma hint: the token after the second expression."""
@@ -553,8 +860,9 @@ class ExpressionRules:
             j += 1
         return toks[j]
 
-    def _element_start(self, open_):
-        """The first token of the element that ends just before the current token."""
+    def _element_start_index(self, open_):
+        """The index of the first token of the element that ends just before the current
+        token, and the delimiter before that element."""
         toks = self.toks
         j = self.i - 1
         depth = 0
@@ -566,12 +874,12 @@ class ExpressionRules:
                     depth += 1
                 elif s in ('(', '[', '{'):
                     if depth == 0:
-                        return toks[j + 1]
+                        return j + 1, s
                     depth -= 1
                 elif depth == 0 and s in (',', ':', '='):
-                    return toks[j + 1]
+                    return j + 1, s
             j -= 1
-        return toks[j]
+        return 0, ''
 
     # list: '[' [star_named_expressions] ']'
     # listcomp: '[' named_expression for_if_clauses ']'
@@ -585,6 +893,7 @@ class ExpressionRules:
         first = self.star_named_expression()
         s = self.tok.string
         if s == 'for' or (s == 'async' and self.toks[self.i + 1].string == 'for'):
+            self._unpacked_in_comprehension(first)
             gens = self.for_if_clauses()
             end = self.expect_closing(']', open_, False)
             self.depth -= 1
@@ -594,7 +903,11 @@ class ExpressionRules:
             self.advance()
             if self.tok.string == ']':
                 break
+            if self.tok.kind == NAME:
+                self._unparenthesized_target(first)
             elts.append(self.star_named_expression())
+        if self.tok.kind == NAME:
+            self._unparenthesized_target(first)
         end = self.expect_closing(']', open_)
         self.depth -= 1
         return n.List(elts, LOAD, open_.lineno, open_.col, end.end_lineno, end.end_col)
@@ -610,6 +923,8 @@ class ExpressionRules:
             self.depth -= 1
             return n.Dict([], [], open_.lineno, open_.col, tok.end_lineno, tok.end_col)
         if tok.string == '**':
+            if self._lookahead(self._double_starred_comprehension):
+                self.fail(Msg.UNPACK_DICT_COMPREHENSION, tok)
             return self._dict_rest(open_, [], [])
         first = self.star_named_expression()
         s = self.tok.string
@@ -627,6 +942,7 @@ class ExpressionRules:
                                   end.end_col)
             return self._dict_rest(open_, [first], [value])
         if s == 'for' or (s == 'async' and self.toks[self.i + 1].string == 'for'):
+            self._unpacked_in_comprehension(first)
             gens = self.for_if_clauses()
             end = self.expect_closing('}', open_, False)
             self.depth -= 1
@@ -636,7 +952,11 @@ class ExpressionRules:
             self.advance()
             if self.tok.string == '}':
                 break
+            if self.tok.kind == NAME:
+                self._unparenthesized_target(first)
             elts.append(self.star_named_expression())
+        if self.tok.kind == NAME:
+            self._unparenthesized_target(first)
         end = self.expect_closing('}', open_)
         self.depth -= 1
         return n.Set(elts, open_.lineno, open_.col, end.end_lineno, end.end_col)
@@ -686,11 +1006,29 @@ class ExpressionRules:
                 break
             self.advance()
             target_start = self.tok
-            target = self.star_targets()
+            target_index = self.i
+            try:
+                target = self.star_targets()
+            except ParseError:
+                self.invalid_for_target(target_index, raised=True)
+                raise
             if self.tok.string != 'in':
                 tok = self.tok
                 if tok.kind in _ATOM_START_KINDS and tok.string not in _KEYWORDS:
-                    self.fail(Msg.FORGOT_COMMA, target_start, tok)
+                    # From the target's last element (after its last top-level comma).
+                    element = target_start
+                    depth = 0
+                    for j in range(self.i - 1, target_index - 1, -1):
+                        t = self.toks[j]
+                        if t.string in (')', ']', '}'):
+                            depth += 1
+                        elif t.string in ('(', '[', '{'):
+                            depth -= 1
+                        elif t.string == ',' and depth == 0 and t.kind == OP:
+                            element = self.toks[j + 1]
+                            break
+                    self.fail(Msg.FORGOT_COMMA, element, tok)
+                self.invalid_for_target(target_index)
                 self.fail(Msg.INVALID_SYNTAX, tok)
             self.advance()
             iter_ = self.disjunction()
@@ -700,6 +1038,33 @@ class ExpressionRules:
                 ifs.append(self.disjunction())
             gens.append(n.comprehension(target, iter_, ifs, is_async))
         return gens
+
+    def invalid_for_target(self, index, raised=False):
+        """CPython's invalid_for_target: where a for target (from token `index`) is not one, it
+        reads star_expressions there and names the first part that cannot be assigned to
+        ('x in y' reads as a comparison: its left side counts). `raised`: the target rule
+        already failed with the error last recorded, which a plain 'invalid syntax' lets go."""
+        errors = self.errors
+        if raised and (not errors or errors[-1].message != Msg.INVALID_SYNTAX):
+            return
+        at, mark, depth = self.i, len(errors), self.depth
+        reach = self.reach_line, self.reach_end
+        self.i, self.tok = index, self.toks[index]
+        try:
+            node = self.star_expressions()
+        except (ParseError, RecursionError):
+            node = None
+        del errors[mark:]
+        self.reach_line, self.reach_end = reach
+        self.i, self.tok, self.depth = at, self.toks[at], depth
+        if node is None:
+            return
+        if type(node) is n.Compare and type(node.ops[0]) is n.In:
+            node = node.left
+        plain = errors.pop() if raised else None
+        self.set_ctx(node, STORE, 'for')
+        if plain is not None:
+            errors.append(plain)
 
     # star_targets: star_target !',' | star_target (',' star_target)* [',']
     def star_targets(self):
@@ -823,6 +1188,9 @@ class ExpressionRules:
                         self._bare_genexp = value
                     elif args or keywords or self.tok.string == ',':
                         self.fail(Msg.GENEXP_PARENS, value)
+                    elif self.tok.string != ')':
+                        # After a comprehension's clauses there is no comma to suggest.
+                        self.fail(Msg.INVALID_SYNTAX, self.tok)
                 elif s == '=':
                     if type(value) is n.NamedExpr:
                         self.fail(Msg.INVALID_SYNTAX, self.tok)
@@ -905,6 +1273,11 @@ class ExpressionRules:
             elif self.tok.string != closer:
                 if closer == ':' and self.tok.string != ':':
                     self.fail(Msg.INVALID_SYNTAX, self.tok)
+                if self._starts_operand_at(self.i):
+                    # After a default or an annotation: two expressions side by side.
+                    index, stop = self._element_start_index(None)
+                    if stop in ('=', ':'):
+                        self.juxtaposed(index, in_brackets=True)
                 self.fail_expected(closer)
         if bare_star and not kwonly:
             self.fail(Msg.BARE_STAR, bare_star)
@@ -941,7 +1314,10 @@ class ExpressionRules:
             end_col = tok.end_col + col_offset_bytes if tok.end_lineno == 1 else tok.end_col
             shifted.append(Token(tok.kind, tok.string, tok.lineno + lineno - 1, col,
                                  tok.end_lineno + lineno - 1, end_col))
-        sub = type(self)(self.source, shifted, self.filename)
+        # The nested parser reads `source` placed where the tokens are, so that the character
+        # columns it reports are those of the field's own text.
+        placed = '\n' * (lineno - 1) + ' ' * col_offset_bytes + source
+        sub = type(self)(placed, shifted, self.filename)
         sub.in_fstring = True
         sub.depth = self.depth
         try:
@@ -958,6 +1334,10 @@ class ExpressionRules:
         for err in lex_errors:
             err.message = 'f-string: ' + err.message if not err.message.startswith('f-') \
                 else err.message
+            if err.lineno == 1:
+                err.col_offset += col_offset_bytes
+            if err.end_lineno == 1:
+                err.end_col_offset += col_offset_bytes
             err.lineno += lineno - 1
             err.end_lineno += lineno - 1
             self.errors.append(err)
@@ -976,6 +1356,13 @@ _KEYWORDS = frozenset({
 _NOT_EXPR_KEYWORDS = _KEYWORDS - {'False', 'None', 'True', 'await', 'lambda', 'not'}
 _SIMPLE_FOLLOW = frozenset((',', ')', ']', '}', '=', ':'))
 _EXPR_START_OPS = frozenset(('(', '[', '{', '-', '+', '~', '*', '...'))
+
+
+_SOFT_KEYWORDS = ('_', 'case', 'match')
+
+
+def _soft_keyword_prefix(name: str) -> bool:
+    return any(keyword.startswith(name) for keyword in _SOFT_KEYWORDS)
 
 
 def _describe(node):

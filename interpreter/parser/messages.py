@@ -39,6 +39,9 @@ class Msg:
     POS_AFTER_KW_UNPACK = 'positional argument follows keyword argument unpacking'
     ITER_AFTER_KW_UNPACK = 'iterable argument unpacking follows keyword argument unpacking'
     GENEXP_PARENS = 'Generator expression must be parenthesized'
+    UNPACK_COMPREHENSION = 'iterable unpacking cannot be used in comprehension'
+    UNPACK_DICT_COMPREHENSION = 'dict unpacking cannot be used in dict comprehension'
+    COMPREHENSION_TARGET = 'did you forget parentheses around the comprehension target?'
     DICT_VALUE = "expression expected after dictionary key and ':'"
     DICT_COLON = "':' expected after dictionary key"
     NON_DEFAULT = 'non-default argument follows default argument'

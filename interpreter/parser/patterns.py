@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import nodes as n
+from ..diagnostics import SyntaxDiagnostic
 from ..tokens import DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, OP, STRING
 from .core import LOAD, ParseError
 from .messages import Msg
@@ -26,6 +27,7 @@ class PatternRules:
         tok = self.advance()
         try:
             start = self.tok
+            element = self.i
             subject = self.star_named_expression()
             if self.tok.string == ',':
                 elts = [subject]
@@ -33,19 +35,30 @@ class PatternRules:
                     self.advance()
                     if self.tok.string == ':':
                         break
+                    element = self.i
                     elts.append(self.star_named_expression())
                 end = self.prev
                 subject = n.Tuple(elts, LOAD, start.lineno, start.col, end.end_lineno,
                                   end.end_col)
+            if self.tok.string == '=' and self.tok.kind == OP:
+                # The subject is a named_expression: CPython's invalid_named_expression.
+                hint = self.assignment_hint_at(element)
+                if isinstance(hint, SyntaxDiagnostic):
+                    self.errors.append(hint)
+                    raise _Committed
+                if hint is not None:
+                    self.error(*hint)
+                    raise _Committed
             if self.tok.kind == NEWLINE and self._never_an_expression(saved_i):
                 # 'match x' cannot be an expression statement: CPython's invalid_match_stmt.
-                self.error(Msg.EXPECTED.format(':'), self.prev, after=True)
+                self.error(Msg.EXPECTED.format(':'), self.tok)
                 raise _Committed
             if self.tok.string != ':' or self.toks[self.i + 1].kind != NEWLINE:
                 raise ParseError
         except _Committed:
             raise ParseError from None
         except ParseError:
+            self.match_reach = (tok, self.tok)
             self.i, self.tok, self.depth = saved_i, self.toks[saved_i], depth
             del self.errors[saved_errors:]
             return None
@@ -276,7 +289,8 @@ class PatternRules:
             if tok.string == '**':
                 self.advance()
                 name = self.tok
-                if name.kind != NAME:
+                # double_star_pattern: '**' pattern_capture_target (not '_', not a keyword)
+                if name.kind != NAME or name.string == '_' or name.string in _KEYWORDS:
                     self.fail(Msg.INVALID_SYNTAX, name)
                 self.advance()
                 rest = self.identifier(name.string)

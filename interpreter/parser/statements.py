@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .. import nodes as n
-from ..tokens import DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, OP, STRING
+from ..diagnostics import SyntaxDiagnostic
+from ..tokens import DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, OP, STRING
 from .core import DEL, STORE, ParseError
 from .expressions import BIN_OPS
 from .messages import Msg
@@ -84,8 +85,9 @@ class StatementRules:
         return tok.kind in (NAME, STRING, 2)
 
     def unexpected_indent(self):
-        tok = self.advance()
+        tok = self.tok
         self.unexpected_indent_error(tok)
+        self.advance()
         body = self.statements()
         if self.tok.kind == DEDENT:
             self.advance()
@@ -142,7 +144,62 @@ class StatementRules:
             # Python 2's print statement: CPython's invalid_legacy_expression rule.
             name = last.value.id
             self.fail(Msg.PRINT.format(name, name), last.value, self.prev_line_end())
+        if type(last) is n.Expr and type(last.value) is n.Tuple and last.value.elts and \
+                last.value.col_offset == last.value.elts[0].col_offset and \
+                self._starts_operand_at(self.i):
+            self.tuple_then_more(last.value)
+        if type(last) not in _WITHOUT_EXPRESSION:
+            self.juxtaposed_at_top()
         self.fail(Msg.INVALID_SYNTAX, tok)
+
+    def tuple_then_more(self, target):
+        """An unparenthesized tuple followed by more expressions: CPython's invalid_assignment
+        reads `star_named_expression ',' star_named_expressions* ':' expression`, whose
+        elements are named expressions (with their '=' hints), and reports an annotated tuple
+        if the ':' comes."""
+        toks = self.toks
+        start_i = self.i
+        while True:
+            index = self.i
+            failed = self._probe_expression(self.star_named_expression)
+            if failed is not None:
+                break
+            if self.tok.string == '=' and self.tok.kind == OP:
+                hint = self.assignment_hint_at(index)
+                if isinstance(hint, SyntaxDiagnostic):
+                    self.errors.append(hint)
+                    raise ParseError
+                if hint is not None:
+                    self.fail(*hint)
+                break
+            if self.tok.string == ',' and self.tok.kind == OP:
+                self.advance()
+                if not self._starts_operand_at(self.i) and self.tok.string != '*':
+                    break
+                continue
+            if self.tok.string == ':' and self.tok.kind == OP:
+                self.advance()
+                if self._probe_expression() is None:
+                    self.fail(Msg.ANN_TUPLE, target)
+                break
+            if not self._starts_operand_at(self.i) and self.tok.string != '*':
+                break
+        self.i, self.tok = start_i, toks[start_i]
+
+    def juxtaposed_at_top(self):
+        """Outside brackets, two expressions side by side are plain invalid syntax, but
+        CPython still reads the second one (see `juxtaposed`)."""
+        if not self._starts_operand_at(self.i):
+            return
+        toks = self.toks
+        i = self.i
+        prev = toks[i - 1]
+        before = toks[i - 2] if i >= 2 else None
+        lone = prev.kind == NAME and (prev.string not in _KEYWORDS) and (
+            before is None or before.kind in (NEWLINE, INDENT, DEDENT) or
+            (before.kind == OP and before.string in _BEFORE_EXPRESSION) or
+            (before.kind == NAME and before.string in _KEYWORDS_BEFORE_EXPRESSION))
+        self.juxtaposed(i - 1 if lone else max(i - 2, 0), in_brackets=False)
 
     def prev_line_end(self):
         j = self.i
@@ -221,7 +278,26 @@ class StatementRules:
         tok = self.advance()
         targets = []
         while True:
-            target = self.star_expression()
+            first = self.tok
+            first_i = self.i
+            try:
+                target = self.star_expression()
+            except ParseError:
+                # CPython's first pass stops at a token that cannot begin a del target.
+                if self.errors[-1].message == Msg.INVALID_SYNTAX:
+                    failed = self.errors.pop()
+                    if not (first.kind == NAME and first.string not in _KEYWORDS or
+                            first.kind == OP and first.string in ('(', '[')):
+                        self.fail(Msg.INVALID_SYNTAX, first)
+                    # ... or just after a target, the most its del_targets rule reads.
+                    at = self.i
+                    self.i, self.tok = first_i, first
+                    if self._lookahead(self._primary_end) and \
+                            self.toks[self._operand_end].string not in (',', ';'):
+                        self.fail(Msg.INVALID_SYNTAX, self.toks[self._operand_end])
+                    self.i, self.tok = at, self.toks[at]
+                    self.errors.append(failed)
+                raise
             self.set_ctx(target, DEL, 'del')
             targets.append(target)
             if self.tok.string != ',':
@@ -348,27 +424,36 @@ class StatementRules:
                 self._yield_starts[start.lineno] = start.col
             while self.tok.string == '=' and self.tok.kind == OP:
                 self.advance()
+                self._value_start = self.i
                 if self.tok.string == 'yield' and self.tok.kind == NAME:
                     self._yield_starts[self.tok.lineno] = self.tok.col
                     targets.append(self.yield_expr())
                 else:
                     if not self._starts_expression():
+                        self.check_targets(targets, 'assign')
                         self.fail(Msg.INVALID_SYNTAX, self.tok)
-                    targets.append(self.star_expressions())
+                    mark = len(self.errors)
+                    try:
+                        targets.append(self.star_expressions())
+                    except ParseError:
+                        self.invalid_assigned_value(targets, mark)
+                        raise
             value = targets.pop()
-            for target in targets:
-                if type(target) in (n.Yield, n.YieldFrom) and target.col_offset == \
-                        self._yield_starts.get(target.lineno):
-                    self.fail(Msg.ASSIGN_YIELD, target)
-                if type(target) is n.Starred:
-                    self.fail(Msg.STARRED_ASSIGN, target)
-                self.set_ctx(target, STORE, 'assign-here' if len(targets) == 1 else 'assign')
+            target = targets[0]
+            if len(targets) == 1 and type(target) is n.Name and target.id != '__debug__':
+                target.ctx = STORE
+            else:
+                # CPython's hint needs an operand (a bitwise_or) after the '='.
+                here = len(targets) == 1 and _starts_operand(self.toks[self._value_start])
+                self.check_targets(targets, 'assign-here' if here else 'assign')
             end = self.prev
             return n.Assign(targets, value, None, start.lineno, start.col, end.end_lineno,
                             end.end_col)
         if s == ':':
             if not self._starts_expression_at(self.i + 1):
-                self.fail(Msg.INVALID_SYNTAX, self.toks[self.i + 1])
+                # CPython's first pass reads past the ':' only after a single target.
+                single = type(first) in (n.Name, n.Attribute, n.Subscript)
+                self.fail(Msg.INVALID_SYNTAX, self.toks[self.i + 1] if single else tok)
             cls = type(first)
             if cls is n.Tuple:
                 self.fail(Msg.ANN_TUPLE, first)
@@ -393,8 +478,7 @@ class StatementRules:
         op = AUG_OPS.get(s)
         if op is not None:
             if type(first) not in (n.Name, n.Attribute, n.Subscript):
-                from .core import describe
-                self.fail(Msg.AUG_ASSIGN.format(describe(first)), first)
+                self.invalid_augmented_target(first, tok)
             self.set_ctx(first, STORE)
             self.advance()
             if self.tok.string == 'yield' and self.tok.kind == NAME:
@@ -406,6 +490,44 @@ class StatementRules:
                                end.end_col)
         end = self.prev
         return n.Expr(first, start.lineno, start.col, end.end_lineno, end.end_col)
+
+    def check_targets(self, targets, what):
+        """Fail on the first target of an assignment chain that cannot be assigned to."""
+        for target in targets:
+            if type(target) in (n.Yield, n.YieldFrom) and target.col_offset == \
+                    self._yield_starts.get(target.lineno):
+                self.fail(Msg.ASSIGN_YIELD, target)
+            if type(target) is n.Starred:
+                self.fail(Msg.STARRED_ASSIGN, target)
+            self.set_ctx(target, STORE, what)
+
+    def invalid_assigned_value(self, targets, mark):
+        """The value after an assignment's '=' failed (its errors start at `mark`).
+
+        When it failed with plain invalid syntax, CPython's invalid_assignment (which only
+        needs `target '='`) reports an invalid target before it: 'here' with a hint for a
+        lone first target followed by an operand, as its invalid_named_expression does.
+        """
+        errors = self.errors
+        if len(errors) != mark + 1 or errors[mark].message != Msg.INVALID_SYNTAX:
+            return
+        error = errors.pop()
+        here = len(targets) == 1 and _starts_operand(self.toks[self._value_start])
+        self.check_targets(targets, 'assign-here' if here else 'assign')
+        errors.append(error)
+
+    def invalid_augmented_target(self, target, op):
+        """CPython's invalid_assignment names an illegal augmented target only when a value
+        follows the operator (a PEG prefix of one is enough); else plain invalid syntax."""
+        from .core import describe
+        self.advance()
+        value = self.i
+        failed = self._probe_expression(self.star_expressions)
+        self.i, self.tok = value, self.toks[value]
+        if failed is None or (self.tok.string == 'yield' and self.tok.kind == NAME) or (
+                self._starts_expression() and self._lookahead(self._operand_atom)):
+            self.fail(Msg.AUG_ASSIGN.format(describe(target)), target)
+        self._fail_with(failed, op)
 
     # -- compound statements ------------------------------------------------------------------
 
@@ -421,10 +543,13 @@ class StatementRules:
                 else:
                     message = Msg.EXPECTED_BLOCK.format(what, header_tok.lineno)
                 where = self.tok
+                if where.kind == DEDENT:
+                    self._expected_block_at_dedent(message)
+                    return []
                 if where.kind == ENDMARKER and self.prev.lineno == where.lineno - 1:
                     where = self.prev
                 elif where.kind == ENDMARKER and where.lineno > 1:
-                    self.report(message, where.lineno - 1, 0, kind='IndentationError')
+                    self._expected_block_at_dedent(message)
                     return []
                 self.error(message, where, kind='IndentationError')
                 return []
@@ -440,6 +565,12 @@ class StatementRules:
         stmts = self.simple_stmts()
         return stmts if type(stmts) is list else [stmts]
 
+    def _expected_block_at_dedent(self, message):
+        """CPython reports a missing block before a DEDENT (or the end of the file) at the
+        tokenizer's position with no +1: the dedented line's indentation, or the end of the
+        last line of the file."""
+        self.report_at_indentation(message, self.tok, 'IndentationError')
+
     def colon(self, forced=False):
         """The ':' of a compound statement header; `forced` where CPython's rule has &&':'."""
         tok = self.tok
@@ -448,17 +579,34 @@ class StatementRules:
             return
         if tok.kind == NEWLINE:
             # The missing colon is the only error: report it and read the block as if present.
-            self.error(Msg.EXPECTED.format(':'), self.prev, after=True)
+            self.error(Msg.EXPECTED.format(':'), tok)
             return
         if tok.string == '=' and tok.kind == OP and not forced:
             self.invalid_condition_assignment(tok)
         if forced:
             self.fail(Msg.EXPECTED.format(':'), tok)
+        self.juxtaposed_at_top()
         self.fail(Msg.INVALID_SYNTAX, tok)
 
     def invalid_condition_assignment(self, tok):
         """'=' after an if/while condition: CPython's invalid_named_expression messages."""
         node = self._cond_node
+        # CPython's rule reads an operand after the '=' (a string error there wins) and wants
+        # no second '=' after it.
+        equals = self.i
+        self.advance()
+        failed = self._probe_expression(self.bitwise_or)
+        follower = self.tok
+        self.i = equals + 1
+        self.tok = self.toks[self.i]
+        if failed is None:
+            operand = follower.string not in ('=', ':=')
+        else:
+            # A PEG rule matches a prefix: the operand is there if its first atom is.
+            operand = _starts_operand(self.tok) and self._lookahead(self._operand_atom)
+        self.i, self.tok = equals, tok
+        if not operand:
+            self._fail_with(failed, tok)
         if node is not None and self.i >= 1 and self.prev.end_col == node.end_col_offset:
             if type(node) is n.Name:
                 self.fail(Msg.MAYBE_EQ, node, tok)
@@ -508,8 +656,14 @@ class StatementRules:
     def for_stmt(self, async_tok=None):
         tok = self.advance()
         start = async_tok or tok
-        target = self.star_targets()
+        target_index = self.i
+        try:
+            target = self.star_targets()
+        except ParseError:
+            self.invalid_for_target(target_index, raised=True)
+            raise
         if self.tok.string != 'in':
+            self.invalid_for_target(target_index)
             self.fail(Msg.INVALID_SYNTAX, self.tok)
         self.advance()
         iter_ = self.star_expressions()
@@ -618,7 +772,10 @@ class StatementRules:
             finalbody = self.block(fin, 'finally')
         if not handlers and not finalbody:
             # Reported, not raised: the body is fine and what follows is a new statement.
-            self.error(Msg.EXPECTED_EXCEPT, self.tok)
+            if self.tok.kind == ENDMARKER:
+                self.report_at_indentation(Msg.EXPECTED_EXCEPT, self.tok)
+            else:
+                self.error(Msg.EXPECTED_EXCEPT, self.tok)
         end = self.last_solid()
         cls = n.TryStar if star else n.Try
         return cls(body, handlers, orelse, finalbody, tok.lineno, tok.col, end.end_lineno,
@@ -735,6 +892,26 @@ _KEYWORDS = frozenset({
     'while', 'with', 'yield',
 })
 _NOT_EXPR_KEYWORDS = _KEYWORDS - {'False', 'None', 'True', 'await', 'lambda', 'not'}
+
+# Statements that do not end in an expression.
+_WITHOUT_EXPRESSION = frozenset((n.Pass, n.Break, n.Continue, n.Global, n.Nonlocal, n.Import,
+                                 n.ImportFrom))
+# Tokens after which an `expression` begins (where CPython tries invalid_legacy_expression).
+_BEFORE_EXPRESSION = frozenset(('=', ',', ':', ';', '(', '[', '{', ':=', '->', '+=', '-=', '*=',
+                                '/=', '//=', '%=', '@=', '&=', '|=', '^=', '<<=', '>>=', '**='))
+_KEYWORDS_BEFORE_EXPRESSION = frozenset(('return', 'raise', 'yield', 'assert', 'else', 'from',
+                                         'if', 'elif', 'while', 'with', 'except'))
+
+
+def _starts_operand(tok) -> bool:
+    """Whether `tok` can begin a bitwise_or (an operand of '|')."""
+    kind = tok.kind
+    if kind == NAME:
+        return tok.string not in _KEYWORDS or tok.string in ('True', 'False', 'None', 'await')
+    if kind == OP:
+        return tok.string in ('(', '[', '{', '-', '+', '~', '...')
+    return kind == NUMBER or kind == STRING
+
 
 _COMPOUND = {
     'if': StatementRules.if_stmt, 'while': StatementRules.while_stmt,

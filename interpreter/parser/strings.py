@@ -19,8 +19,8 @@ __all__ = ['build_string_atom']
 #   where `text` is the field wrapped in parentheses, as 3.11 does (hence `f'{a, b}'` gives a Tuple
 #   starting at the '{'). Line 1, column 0 yields the nodes in the coordinates of `text`; this
 #   module moves them into place itself (`_place_subtree`), since 3.11's placement has quirks a
-#   plain shift cannot express. While the callback runs, `parser.source` is lent the field's text
-#   so that the nested parser's character columns refer to it (`_parse_field`).
+#   plain shift cannot express. The nested parser reads the text it is given, so its character
+#   columns refer to that text (`_byte_col` undoes them).
 # * Errors go straight into `parser.errors` with CPython's positions, which inside a field are
 #   CPython's own odd ones (bytes, relative to the parenthesized field text). Inside a nested
 #   parse (`parser.in_fstring`) they stay in that parse's coordinates, and the enclosing call
@@ -509,20 +509,12 @@ def _parse_field(parser, source: str, lineno: int, col: int) -> n.expr:
             break
     errors = parser.errors
     mark = len(errors)
-    # The callback builds its nested parser over `parser.source` and reports character columns
-    # against that text; lend it the field's own text so those columns are the field's.
-    saved = getattr(parser, 'source', None)
-    if saved is not None:
-        parser.source = source
     try:
         node = parser.parse_fstring_expression(source, 1, 0)
     except Exception:  # noqa: BLE001 - the callback should not raise; treat as a syntax error
         node = None
         if len(errors) == mark:
             errors.append(SyntaxDiagnostic('f-string: invalid syntax', 1, 0))
-    finally:
-        if saved is not None:
-            parser.source = saved
     new = errors[mark:]
     del errors[mark:]
     if new:
@@ -563,8 +555,8 @@ def _relocate(err: SyntaxDiagnostic, lineno: int, col: int, barrier: int | None,
 def _byte_col(err: SyntaxDiagnostic, line: int, col: int, source: str) -> int:
     if isinstance(err, _Local) or source.isascii():
         return col
-    # Reported through `parser.report`, which made characters of our byte columns against the
-    # field's text (see `_parse_field`); undo exactly that.
+    # Reported through the nested parser's `report`, which made characters of our byte columns
+    # against the field's text; undo exactly that.
     lines = source.split('\n')
     text = lines[line - 1] if 1 <= line <= len(lines) else ''
     return len(text[:col].encode('utf-8', 'surrogatepass'))
