@@ -295,8 +295,7 @@ class ParserCore:
         """Turn a parsed (Load) expression into an assignment or del target, or fail."""
         cls = type(node)
         if cls is n.Name:
-            if node.id == '__debug__' and what != 'del':
-                self.fail(Msg.ASSIGN_DEBUG, node)
+            # `__debug__` targets are the compile stage's error (interpreter.scopes), as in CPython.
             node.ctx = ctx
         elif cls is n.Attribute or cls is n.Subscript:
             node.ctx = ctx

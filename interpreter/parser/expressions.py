@@ -1071,8 +1071,7 @@ class ExpressionRules:
         start = self.tok
         first = self.star_target()
         if self.tok.string != ',':
-            if type(first) is n.Starred:
-                self.fail(Msg.STARRED_ASSIGN, first)
+            # A lone starred target is the compile stage's error, as in CPython.
             return first
         elts = [first]
         while self.tok.string == ',':

@@ -21,14 +21,12 @@ class Msg:
     MULTI_EXCEPT = 'multiple exception types must be parenthesized'
     ASSIGN_TO = 'cannot assign to {}'
     ASSIGN_TO_HERE = "cannot assign to {} here. Maybe you meant '==' instead of '='?"
-    ASSIGN_DEBUG = 'cannot assign to __debug__'
     ASSIGN_YIELD = 'assignment to yield expression not possible'
     AUG_ASSIGN = "'{}' is an illegal expression for augmented assignment"
     ANN_TUPLE = 'only single target (not tuple) can be annotated'
     ANN_LIST = 'only single target (not list) can be annotated'
     ANN_ILLEGAL = 'illegal target for annotation'
     DELETE = 'cannot delete {}'
-    STARRED_ASSIGN = 'starred assignment target must be in a list or tuple'
     STARRED_HERE = 'cannot use starred expression here'
     STARRED_DOUBLE = 'cannot use double starred expression here'
     WALRUS_TARGET = 'cannot use assignment expressions with {}'

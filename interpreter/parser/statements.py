@@ -440,7 +440,7 @@ class StatementRules:
                         raise
             value = targets.pop()
             target = targets[0]
-            if len(targets) == 1 and type(target) is n.Name and target.id != '__debug__':
+            if len(targets) == 1 and type(target) is n.Name:
                 target.ctx = STORE
             else:
                 # CPython's hint needs an operand (a bitwise_or) after the '='.
@@ -497,8 +497,6 @@ class StatementRules:
             if type(target) in (n.Yield, n.YieldFrom) and target.col_offset == \
                     self._yield_starts.get(target.lineno):
                 self.fail(Msg.ASSIGN_YIELD, target)
-            if type(target) is n.Starred:
-                self.fail(Msg.STARRED_ASSIGN, target)
             self.set_ctx(target, STORE, what)
 
     def invalid_assigned_value(self, targets, mark):
