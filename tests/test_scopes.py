@@ -65,6 +65,9 @@ TABLE_SNIPPETS = {
     'global_in_class': 'class C:\n    global g\n    g = 1\n    def m(self):\n        return g\n',
     'free_via_class': ('def f():\n    a = 1\n    class C:\n        global a\n'
                        '        def m(self):\n            return a\n'),
+    # Symbols see a try's `else` before its handlers, even where CPython compiles it after.
+    'try_star_else': 'def f():\n    try:\n        a\n    except* E:\n        b = 1\n'
+                     '    else:\n        c = 1\n',
 }
 
 
@@ -337,17 +340,6 @@ def test_errors_match_compile(source):
         assert (first.end_lineno, first.end_offset) == (expected.end_lineno, expected.end_offset)
 
 
-def _xfail_if_parser_rejects(source: str) -> None:
-    """Some compiler-stage errors are reported by Memphis's parser, which `ast.parse` accepts."""
-    try:
-        from interpreter.parser import parse
-    except ImportError:
-        return
-    errors = parse(source, 'bad.py').errors
-    if errors:
-        pytest.xfail(f'interpreter.parser rejects what ast.parse accepts: {errors[0].message}')
-
-
 @pytest.mark.parametrize('source', BAD_SNIPPETS)
 def test_public_symtable_raises_like_host(source):
     try:
@@ -356,7 +348,10 @@ def test_public_symtable_raises_like_host(source):
     except SyntaxError as exc:
         expected = (exc.msg, exc.lineno, exc.offset)
     if expected is None:
-        _xfail_if_parser_rejects(source)
+        from interpreter.parser import parse
+
+        # What only the compiler rejects, the parser accepts (as ast.parse does).
+        assert parse(source, 'bad.py').errors == []
         scopes.symtable(source, 'bad.py', 'exec')  # code-generator errors are not its business
         return
     with pytest.raises(SyntaxError) as info:
@@ -670,17 +665,64 @@ def _nested_program(seed: int) -> str:
     return '\n'.join(lines) + '\n'
 
 
-# Known gap: which of two over-deep blocks CPython reports first, in these two programs.
-_NESTING_GAPS = {49, 73}
-
-
-@pytest.mark.parametrize('seed', [
-    pytest.param(seed, marks=pytest.mark.xfail(reason='block-stack accounting gap', strict=True))
-    if seed in _NESTING_GAPS else seed for seed in range(100)])
+@pytest.mark.parametrize('seed', range(400))
 def test_deep_nesting_matches_compile(seed):
     source = _nested_program(seed)
     expected = _raised(compile, source, 'n.py', 'exec', 0, True)
     assert _first(build_symtable(ast.parse(source), 'n.py')[1]) == expected, source
+
+
+def _in_loops(loops: int, body: str, head: str = 'def f():') -> str:
+    """`body` under `loops` nested `while` loops in a function."""
+    lines = [head] + [' ' * (level + 1) + 'while x:' for level in range(loops)]
+    lines += [' ' * (loops + 1) + line for line in body.split('\n')]
+    return '\n'.join(lines) + '\n'
+
+
+def _finally_chain(tries: int, leaf: str) -> str:
+    """`tries` try statements each in the previous one's `finally` body."""
+    lines = []
+    for level in range(tries):
+        lines += [' ' * level + 'try:', ' ' * level + ' pass', ' ' * level + 'finally:']
+    return '\n'.join(lines + [' ' * tries + leaf])
+
+
+_ASYNC_CLAUSES = ' '.join(f'async for a{i} in b' for i in range(21))
+_JUMP_THROUGH_FINALLY = ('try:\n try:\n  return x\n finally:\n  with a:\n   with a, b:\n'
+                         '    pass\nfinally:\n with a:\n  pass')
+
+BLOCK_SNIPPETS = {
+    # A `for` loop's block is pushed before its iterable is compiled, an `async for`'s after.
+    'for_iterable': _in_loops(20, 'for x in [a async for a in b]: pass'),
+    'async_for_iterable': _in_loops(20, 'async for x in [a async for a in b]: pass'),
+    # An `except*` statement's `else` is compiled after its handlers.
+    'try_star_else': _in_loops(18, 'try:\n pass\nexcept* E:\n pass\nelse:\n'
+                                   ' [a async for a in b]\nfinally:\n pass'),
+    # A return's constant value positions what leaving the blocks reports.
+    'return_constant': 'def f():\n try:\n  pass\n except* E:\n  return  1\n',
+    'return_constant_below': 'def f():\n try:\n  pass\n except* E:\n  return (\n1)\n',
+    # Each `async for` clause of a comprehension takes a block.
+    'async_clauses_21': 'async def f():\n    x = [a ' + _ASYNC_CLAUSES + ']\n',
+    'async_clauses_20': 'async def f():\n    x = [a ' + _ASYNC_CLAUSES.rsplit(' async for', 1)[0]
+                        + ']\n',
+    # The exceptional-path compile of each `finally` body sits one block deeper than the last.
+    'finally_chain': _in_loops(10, _finally_chain(11, 'pass')),
+    'finally_chain_with': _in_loops(9, _finally_chain(11, 'with a: pass')),
+    'finally_chain_with_fits': _in_loops(8, _finally_chain(11, 'with a: pass')),
+    # A jump out of a `finally` body nested in another re-compiles bodies at their own depth.
+    'jump_through_finally': _in_loops(16, _JUMP_THROUGH_FINALLY),
+    'jump_through_finally_fits': _in_loops(15, _JUMP_THROUGH_FINALLY),
+    # A function in a `finally` body has a block stack of its own.
+    'function_in_finally': 'async def g():\n try:\n  pass\n finally:\n' + '\n'.join(
+        '  ' + line for line in _in_loops(19, 'with a: pass', 'def h():').splitlines()) + '\n',
+}
+
+
+@pytest.mark.parametrize('name', sorted(BLOCK_SNIPPETS))
+def test_block_accounting_matches_compile(name):
+    source = BLOCK_SNIPPETS[name]
+    expected = _raised(compile, source, 'b.py', 'exec', 0, True)
+    assert _first(build_symtable(ast.parse(source), 'b.py')[1]) == expected, source
 
 
 def test_diagnostics_count_characters_but_keep_cpython_offsets():

@@ -148,8 +148,10 @@ class _Builder:
         self.next_id = 1
         self.future_lineno = -1
         # The code generator's frame-block stack for the current unit, as far as it matters
-        # for errors: _LOOP, _EXCEPT_STAR, or the `_FinallyBody` of a try.
+        # for errors: _LOOP, _EXCEPT_STAR, _WITH, _OTHER, or the `_FinallyBody` of a try.
         self.fblocks: list = []
+        # The `finally` body being visited in the current unit, if any.
+        self.finally_body: _FinallyBody | None = None
         # >0 while visiting code CPython never compiles (annotations it only stringifies or skips)
         self.no_codegen = 0
         self._stmt_table: dict[type, object] = {}
@@ -310,10 +312,10 @@ class _Builder:
                                  _U_ASYNC if is_async else _U_FUNCTION)
         if is_async:
             block.coroutine = True
-        saved_fblocks, self.fblocks = self.fblocks, []
+        saved_unit = self.enter_unit()
         self.visit_arguments(args)
         self.visit_stmts(node.body)
-        self.fblocks = saved_fblocks
+        self.leave_unit(saved_unit)
         self.exit_block()
         if node.name == '__debug__':
             self.compile_error('cannot assign to __debug__', node)
@@ -331,9 +333,9 @@ class _Builder:
         self.visit_exprs(node.decorator_list)
         self.enter_block(node.name, CLASS, node, node.lineno, _U_CLASS)
         saved_private, self.private = self.private, node.name
-        saved_fblocks, self.fblocks = self.fblocks, []
+        saved_unit = self.enter_unit()
         self.visit_stmts(node.body)
-        self.fblocks = saved_fblocks
+        self.leave_unit(saved_unit)
         self.private = saved_private
         self.exit_block()
         self.compiler_errors += bases
@@ -351,7 +353,11 @@ class _Builder:
             self.cur.returns_value = True
         if unit not in (_U_MODULE, _U_CLASS):
             value = node.value
-            self.unwind(node, False, value is not None and type(value).__name__ != 'Constant')
+            constant = value is not None and type(value).__name__ == 'Constant'
+            # A constant return value starting on the return's line is where CPython stands
+            # when it leaves the blocks.
+            where = value if constant and value.lineno == node.lineno else node
+            self.unwind(where, False, value is not None and not constant)
 
     def s_Delete(self, node) -> None:
         self.visit_exprs(node.targets)
@@ -412,9 +418,13 @@ class _Builder:
         if is_async and self.cur.unit != _U_ASYNC:
             self.compile_error("'async for' outside async function", node)
         target = self.captured(self.visit_expr, node.target)
+        # A `for` loop's block is pushed before its iterable is compiled, an `async for`'s after.
+        if not is_async:
+            self.push_fblock(_LOOP, node)
         self.visit_expr(node.iter)
+        if is_async:
+            self.push_fblock(_LOOP, node)
         self.compiler_errors += target
-        self.push_fblock(_LOOP, node)
         self.visit_stmts(node.body)
         self.fblocks.pop()
         self.visit_stmts(node.orelse)
@@ -458,19 +468,24 @@ class _Builder:
             self.visit_expr(node.cause)
 
     def s_Try(self, node) -> None:
-        finally_body = _FinallyBody() if node.finalbody else None
+        # CPython's blocks for a try: one for the `finally` around the body, the handlers and
+        # the `else`; inside it one around the body alone; then, at that one's depth, one for
+        # the handlers, with one more around each handler's body.
+        star = type(node).__name__ == 'TryStar'
+        handlers = node.handlers or []
+        finally_body = _FinallyBody(self.finally_body) if node.finalbody else None
         if finally_body is not None:
             self.push_fblock(finally_body, node)
-        handlers = node.handlers or []
         if handlers:
             self.push_fblock(_OTHER, node)
         self.visit_stmts(node.body)
         if handlers:
             self.fblocks.pop()
-        self.visit_stmts(node.orelse)
-        if handlers:
-            star = type(node).__name__ == 'TryStar'
-            # Pushed at the same depth as the one just popped, so it can never overflow.
+            # Symbols see the `else` before the handlers; CPython compiles an `except*`
+            # statement's `else` after them.
+            orelse = self.captured(self.visit_stmts, node.orelse) if star else []
+            if not star:
+                self.visit_stmts(node.orelse)
             self.fblocks.append(_EXCEPT_STAR if star else _OTHER)
             last = len(handlers) - 1
             for index, handler in enumerate(handlers):
@@ -478,32 +493,58 @@ class _Builder:
                     self.compile_error("default 'except:' must be last", handler)
                 self.visit_handler(handler)
             self.fblocks.pop()
+            self.compiler_errors += orelse
+        else:
+            self.visit_stmts(node.orelse)
         if finally_body is not None:
             self.fblocks.pop()
-            # CPython compiles the body twice: for the normal path at this depth, then for
-            # the exceptional path one block deeper, which only adds a nesting error.
-            finally_body.errors = self.captured(self.visit_stmts, node.finalbody)
-            self.compiler_errors += finally_body.errors
-            if self.compiler_checks and not self.no_codegen:
-                self.compiler_errors.append(_Copy(finally_body, 1, True))
+            finally_body.errors = self.captured(self._finally_body, finally_body, node.finalbody)
+            # Compiled for the normal path at the try's depth, then for the exceptional path
+            # one block deeper.
+            self.copy_finally(finally_body, 0)
+            self.copy_finally(finally_body, 1)
 
     s_TryStar = s_Try
 
+    def _finally_body(self, finally_body: _FinallyBody, stmts) -> None:
+        saved, self.finally_body = self.finally_body, finally_body
+        self.visit_stmts(stmts)
+        self.finally_body = saved
+
+    def copy_finally(self, finally_body: _FinallyBody, extra: int) -> None:
+        """Record a compile of `finally_body`, `extra` blocks deeper than its try statement."""
+        if self.compiler_checks and not self.no_codegen:
+            self.compiler_errors.append(_Copy(finally_body, extra))
+
+    def enter_unit(self) -> tuple:
+        """Start a new code unit: its own block stack, outside any `finally` body."""
+        saved = self.fblocks, self.finally_body
+        self.fblocks, self.finally_body = [], None
+        return saved
+
+    def leave_unit(self, saved: tuple) -> None:
+        self.fblocks, self.finally_body = saved
+
     def push_fblock(self, fblock, node) -> None:
         depth = len(self.fblocks)
-        if depth >= _MAX_BLOCKS:
-            self.compile_error('too many statically nested blocks', node)
-        elif depth >= _MAX_BLOCKS - 8 and self.compiler_checks and not self.no_codegen:
-            # Overflows only in a deeper copy of a `finally` body, if it is in one.
-            self.compiler_errors.append(_DepthEvent(depth, node))
         self.fblocks.append(fblock)
+        if not self.compiler_checks or self.no_codegen:
+            return
+        finally_body = self.finally_body
+        if finally_body is None:
+            if depth >= _MAX_BLOCKS:
+                self.compile_error('too many statically nested blocks', node)
+        elif depth + finally_body.level >= _MAX_BLOCKS:
+            # Inside a `finally` body the depth depends on which compile of it this is: each
+            # enclosing body's compiles sit at most one block deeper than its try.
+            self.compiler_errors.append(_DepthEvent(depth, node, finally_body))
 
     def unwind(self, node, to_loop: bool, keeps_value: bool = False) -> bool:
         """What leaving blocks by break/continue/return compiles; True if a loop was reached.
 
-        CPython compiles each enclosing `finally` body again at the jump (one block deeper
-        when a computed return value waits on the stack), so its errors can come first; an
-        `except*` handler in the way is an error of its own.
+        CPython compiles each enclosing `finally` body again at the jump, at its try's depth
+        (one block deeper when a computed return value waits on the stack), so its errors can
+        come first; an `except*` handler in the way is an error of its own.
         """
         location_lost = False
         for fblock in reversed(self.fblocks):
@@ -519,8 +560,7 @@ class _Builder:
                 location_lost = True
             elif isinstance(fblock, _FinallyBody):
                 location_lost = True
-                if self.compiler_checks and not self.no_codegen:
-                    self.compiler_errors.append(_Copy(fblock, 1 if keeps_value else 0, False))
+                self.copy_finally(fblock, 1 if keeps_value else 0)
         return False
 
     def visit_handler(self, handler) -> None:
@@ -749,10 +789,10 @@ class _Builder:
         self.visit_exprs(args.defaults)
         self.visit_exprs(args.kw_defaults)
         self.enter_block('lambda', FUNCTION, node, node.lineno, _U_LAMBDA)
-        saved_fblocks, self.fblocks = self.fblocks, []
+        saved_unit = self.enter_unit()
         self.visit_arguments(args)
         self.visit_expr(node.body)
-        self.fblocks = saved_fblocks
+        self.leave_unit(saved_unit)
         self.exit_block()
 
     def e_IfExp(self, node) -> None:
@@ -792,8 +832,10 @@ class _Builder:
             block.coroutine = True
         if kind != 'GeneratorExp' and outer_unit not in (_U_ASYNC, _U_COMP):
             self.defer('async_comprehension', node, block)
-        saved_fblocks, self.fblocks = self.fblocks, []
+        saved_unit = self.enter_unit()
         self.add_def('.0', DEF_PARAM, node)
+        if outermost.is_async:
+            self.push_fblock(_OTHER, node)
         block.comp_iter_target = True
         self.visit_expr(outermost.target)
         block.comp_iter_target = False
@@ -805,6 +847,9 @@ class _Builder:
             block.comp_iter_expr += 1
             self.visit_expr(generator.iter)
             block.comp_iter_expr -= 1
+            if generator.is_async:
+                # The runtime keeps a block per `async for` clause: CPython counts them.
+                self.push_fblock(_OTHER, node)
             self.compiler_errors += target
             self.visit_exprs(generator.ifs)
             if generator.is_async:
@@ -815,7 +860,7 @@ class _Builder:
         self.compiler_errors += value_errors
         block.generator = kind == 'GeneratorExp'
         is_async = block.coroutine and kind != 'GeneratorExp'
-        self.fblocks = saved_fblocks
+        self.leave_unit(saved_unit)
         self.exit_block()
         self.compiler_errors += first_iter
         if is_async:
@@ -992,43 +1037,34 @@ class _Builder:
 
     def run_deferred(self) -> None:
         # A `finally` body's errors also appear where a jump re-compiled it; keep the first.
-        self.compiler_errors = self._resolve(self.compiler_errors, 0, {})
+        found: dict[int, SyntaxDiagnostic] = {}  # by identity: equality is slow to test
+        self._resolve(self.compiler_errors, {}, set(), found)
+        self.compiler_errors = list(dict.fromkeys(found.values()))
 
-    def _resolve(self, entries: list, shift: int, memo: dict) -> list[SyntaxDiagnostic]:
-        """Diagnostics of an error stream whose blocks sit `shift` blocks deeper than visited."""
-        resolved: list[SyntaxDiagnostic] = []
+    def _resolve(self, entries: list, shifts: dict, done: set, found: dict) -> None:
+        """Add the diagnostics of an error stream to `found`, where `shifts` maps each `finally`
+        body being compiled to how many blocks deeper than its visited depth this compile sits.
+        A compile already resolved (`done`) only repeats diagnostics found before.
+        """
         for entry in entries:
             if isinstance(entry, SyntaxDiagnostic):
-                resolved.append(entry)
-                continue
-            if isinstance(entry, _DepthEvent):
-                if entry.depth + shift >= _MAX_BLOCKS:
-                    resolved.append(SyntaxDiagnostic('too many statically nested blocks',
-                                                     *_loc(entry.node)))
-                continue
-            if isinstance(entry, _Copy):
-                depth = shift + entry.shift if entry.relative else entry.shift
-                key = (id(entry.body), depth)
-                found = memo.get(key)
-                if found is None:
-                    memo[key] = []  # guards against a cycle, which should not occur
-                    found = memo[key] = self._resolve(entry.body.errors, depth, memo)
-                resolved += found
-                continue
-            kind, node, block = entry.kind, entry.node, entry.block
-            if kind == 'return':
-                if block.coroutine and block.generator:
-                    message = "'return' with value in async generator"
-                else:
-                    continue
-            elif kind == 'async_comprehension':
-                if not block.coroutine:
-                    continue
-                message = 'asynchronous comprehension outside of an asynchronous function'
-            else:  # pragma: no cover - all kinds are listed above
-                continue
-            resolved.append(SyntaxDiagnostic(message, *_loc(node)))
-        return list(dict.fromkeys(resolved))
+                found.setdefault(id(entry), entry)
+            elif isinstance(entry, _DepthEvent):
+                if entry.depth + shifts[entry.body] >= _MAX_BLOCKS:
+                    found.setdefault(id(entry.diagnostic), entry.diagnostic)
+            elif isinstance(entry, _Copy):
+                body = entry.body
+                parent = body.parent
+                inner = {other: shifts[other] for other in body.reads() if other is not body}
+                inner[body] = (0 if parent is None else shifts[parent]) + entry.extra
+                key = (body, frozenset(inner.items()))
+                if key not in done:
+                    done.add(key)
+                    self._resolve(body.errors, inner, done, found)
+            else:
+                diagnostic = entry.diagnostic()
+                if diagnostic is not None:
+                    found.setdefault(id(diagnostic), diagnostic)
 
     # -- pass 2: analysis -----------------------------------------------------------------
 
@@ -1131,36 +1167,57 @@ class _Builder:
 
 
 class _FinallyBody:
-    """A `finally` body's code-generator error stream; CPython compiles the body more than once."""
+    """A `finally` body's code-generator error stream; CPython compiles the body more than once.
 
-    __slots__ = ('errors',)
+    `parent` is the `finally` body its try statement sits in (None outside any, in its code
+    unit); `level` counts those bodies, itself included.
+    """
 
-    def __init__(self):
+    __slots__ = ('_reads', 'errors', 'level', 'parent')
+
+    def __init__(self, parent: _FinallyBody | None):
+        self.parent = parent
+        self.level = 1 if parent is None else parent.level + 1
         self.errors: list = []
+        self._reads: set | None = None
+
+    def reads(self) -> set:
+        """The bodies whose compile depths the errors of a compile of this one depend on: this
+        one, and enclosing ones whose try statements a jump in it leaves (and re-compiles).
+        """
+        if self._reads is None:
+            found = {self}
+            for entry in self.errors:
+                if isinstance(entry, _Copy):
+                    body = entry.body
+                    if body.parent is not None:
+                        found.add(body.parent)
+                    found |= body.reads() - {body}
+            self._reads = found
+        return self._reads
 
 
 class _Copy:
-    """Another compile of a `finally` body: its own exceptional-path copy one block deeper
-    (`relative`), or a copy made by a jump out of it (at its depth, or one deeper when a
-    computed return value waits on the stack).
+    """One compile of a `finally` body, `extra` blocks deeper than its try statement: 0 for the
+    normal path or a jump out, 1 for the exceptional path or a return of a computed value.
     """
 
-    __slots__ = ('body', 'relative', 'shift')
+    __slots__ = ('body', 'extra')
 
-    def __init__(self, body: _FinallyBody, shift: int, relative: bool):
+    def __init__(self, body: _FinallyBody, extra: int):
         self.body = body
-        self.shift = shift
-        self.relative = relative
+        self.extra = extra
 
 
 class _DepthEvent:
-    """A block pushed deep enough to overflow CPython's block stack in a deeper copy."""
+    """A block pushed inside a `finally` body: whether it overflows depends on the compile."""
 
-    __slots__ = ('depth', 'node')
+    __slots__ = ('body', 'depth', 'diagnostic')
 
-    def __init__(self, depth: int, node):
+    def __init__(self, depth: int, node, body: _FinallyBody):
         self.depth = depth
-        self.node = node
+        self.body = body
+        self.diagnostic = SyntaxDiagnostic('too many statically nested blocks', *_loc(node))
 
 
 class _NoLocation:
@@ -1185,12 +1242,24 @@ _MAX_BLOCKS = 20  # CPython's CO_MAXBLOCKS
 class _Deferred:
     """A code-generator check that needs a block's final flags (async, generator)."""
 
-    __slots__ = ('block', 'kind', 'node')
+    __slots__ = ('_diagnostic', 'block', 'kind', 'node')
 
     def __init__(self, kind: str, node, block: Block):
         self.kind = kind
         self.node = node
         self.block = block
+        self._diagnostic: SyntaxDiagnostic | None | bool = False
+
+    def diagnostic(self) -> SyntaxDiagnostic | None:
+        """The error, if the block's final flags make one; the same object every time."""
+        if self._diagnostic is False:
+            block, message = self.block, None
+            if self.kind == 'return' and block.coroutine and block.generator:
+                message = "'return' with value in async generator"
+            elif self.kind == 'async_comprehension' and block.coroutine:
+                message = 'asynchronous comprehension outside of an asynchronous function'
+            self._diagnostic = message and SyntaxDiagnostic(message, *_loc(self.node))
+        return self._diagnostic
 
 
 class _PatternChecker:
