@@ -68,3 +68,13 @@ def test_wraps_and_methods() -> None:
     assert obj.p == 42
     wrapped = functools.wraps(ns['C'].m)(lambda *a: 'wrapper')
     assert wrapped.__wrapped__ is ns['C'].m and wrapped.__qualname__ == 'C.m'
+
+
+def test_code_lookup_survives_an_equal_trampoline_dying():
+    import gc
+
+    first, second = run('def f(a):\n    return a\n')['f'], run('def f(a):\n    return a\n')['f']
+    assert first.__code__ == second.__code__  # equal by value, yet two trampolines
+    del first
+    gc.collect()
+    assert memphis_code_of(second) is not None

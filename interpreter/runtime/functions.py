@@ -168,12 +168,21 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
     return code, tuple(names[h] for h in _HELPERS)
 
 
-_memphis_codes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Keyed by identity: code objects compare equal by value, so two trampolines with the same
+# name, file and line would share (and, when the first dies, lose) one entry in a weak dict.
+_memphis_codes: dict[int, tuple[weakref.ref, Code]] = {}
 
 
 def register_trampoline(host_code, code: Code) -> None:
     """Remember which Memphis code a trampoline's host code object enters."""
-    _memphis_codes[host_code] = code
+    key = id(host_code)
+
+    def forget(ref: weakref.ref) -> None:
+        entry = _memphis_codes.get(key)
+        if entry is not None and entry[0] is ref:
+            del _memphis_codes[key]
+
+    _memphis_codes[key] = (weakref.ref(host_code, forget), code)
 
 
 def memphis_code_of(function) -> Code | None:
@@ -181,10 +190,10 @@ def memphis_code_of(function) -> Code | None:
     host_code = getattr(function, '__code__', None)
     if host_code is None:
         return None
-    try:
-        return _memphis_codes.get(host_code)
-    except TypeError:
+    entry = _memphis_codes.get(id(host_code))
+    if entry is None or entry[0]() is not host_code:
         return None
+    return entry[1]
 
 
 def _inner_code(factory):
