@@ -176,11 +176,13 @@ _memphis_codes: dict[int, tuple[weakref.ref, Code]] = {}
 def register_trampoline(host_code, code: Code) -> None:
     """Remember which Memphis code a trampoline's host code object enters."""
     key = id(host_code)
+    # Held in the closure: at interpreter exit the module's globals may already be None.
+    codes = _memphis_codes
 
     def forget(ref: weakref.ref) -> None:
-        entry = _memphis_codes.get(key)
+        entry = codes.get(key)
         if entry is not None and entry[0] is ref:
-            del _memphis_codes[key]
+            del codes[key]
 
     _memphis_codes[key] = (weakref.ref(host_code, forget), code)
 
