@@ -208,30 +208,25 @@ class GeneratorCompiler:
         return assign
 
     def gen_stmt_AugAssign(self, node):
-        value, _ = self.gen_expr(node.value)
-        replaced = copy.copy(node)
-        replaced.value = Temp(0, node.value)
-        apply = self.stmt_AugAssign(replaced)
-
-        def augmented(f):
-            result = yield from value(f)
-            f.temps = [result]
-            apply(f)
-
-        return augmented
+        return self._value_yields_first(node, self.stmt_AugAssign)
 
     def gen_stmt_AnnAssign(self, node):
+        return self._value_yields_first(node, self.stmt_AnnAssign)
+
+    def _value_yields_first(self, node, compile_plain):
+        """A statement whose value yields: run the value as a generator, then the plain
+        statement with the value standing in as temporary 0."""
         value, _ = self.gen_expr(node.value)
         replaced = copy.copy(node)
         replaced.value = Temp(0, node.value)
-        apply = self.stmt_AnnAssign(replaced)
+        apply = compile_plain(replaced)
 
-        def annotated(f):
+        def statement(f):
             result = yield from value(f)
             f.temps = [result]
             apply(f)
 
-        return annotated
+        return statement
 
     def inline_test(self, node):
         """(text, values) for a test that is one operation and does not yield, else None."""
