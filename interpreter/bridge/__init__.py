@@ -1,0 +1,1 @@
+"""The CPython bridge: host (C) modules, the `sys` and `builtins` overlays, foreign objects."""
