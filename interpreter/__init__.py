@@ -6,7 +6,7 @@ stays cheap (start-up time matters for `memphis prog.py`).
 
 from __future__ import annotations
 
-__all__ = ['__version__', 'parse', 'to_ast', 'symtable']
+__all__ = ['__version__', 'parse', 'symtable', 'to_ast']
 
 __version__ = '0.1.0'
 

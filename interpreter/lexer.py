@@ -283,6 +283,19 @@ def _number_error(text: str, pos: int) -> tuple[int, str | None, int]:
     return exponent_and_rest(i)
 
 
+# Errors CPython's parser raises for its tokenizer with no end: -1 where it reports them at the
+# failed token (which has no position), 0 where it gives the end -1 + 1. Keyed by the message
+# ("'(' was never closed" by its tail).
+_MISSING_END_OFFSET = {
+    'unexpected EOF while parsing': -1,
+    'unindent does not match any outer indentation level': -1,
+    'unexpected character after line continuation character': 0,
+    'inconsistent use of tabs and spaces in indentation': 0,
+    'too many levels of indentation': 0,
+    'was never closed': 0,
+}
+
+
 def lex(source: str, *, trivia: bool = False) -> tuple[list[Token], list[SyntaxDiagnostic]]:
     """Tokenize `source`; never raises. With `trivia=False`, COMMENT and NL tokens are left out."""
     tokens: list[Token] = []
@@ -314,8 +327,14 @@ def _lex(src: str, trivia: bool, tokens: list[Token], diags: list[SyntaxDiagnost
     def error(message: str, lineno: int, col: int, end_col: int | None = None,
               kind: str = 'SyntaxError') -> None:
         # CPython's tokenizer errors have offset == end_offset unless it gives a range.
-        diags.append(SyntaxDiagnostic(message, lineno, col, lineno,
-                                      col if end_col is None else end_col, kind))
+        diagnostic = SyntaxDiagnostic(message, lineno, col, lineno,
+                                      col if end_col is None else end_col, kind)
+        missing = _MISSING_END_OFFSET.get(message.rpartition("' ")[2] or message)
+        if missing is not None:
+            diagnostic.without_end(missing)
+        if message == 'unexpected EOF while parsing':
+            diagnostic.at_end_of_file()  # parsing a file, CPython reports it at offset 0
+        diags.append(diagnostic)
 
     def bad_name(text: str, lineno: int, col: int) -> None:
         bad = _first_invalid_identifier_char(text)

@@ -6,7 +6,7 @@ are Memphis's own, standing where the error-recovering parser skipped code.
 
 from __future__ import annotations
 
-__all__ = ['AST', 'iter_fields', 'iter_child_nodes', 'walk', 'to_ast', 'LOAD', 'STORE', 'DEL']
+__all__ = ['AST', 'DEL', 'LOAD', 'STORE', 'iter_child_nodes', 'iter_fields', 'to_ast', 'walk']
 
 
 class AST:

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 __all__ = [
-    'Token', 'NAME', 'NUMBER', 'STRING', 'OP', 'NEWLINE', 'NL', 'COMMENT', 'INDENT', 'DEDENT',
-    'ENDMARKER', 'ERRORTOKEN', 'KEYWORDS', 'SOFT_KEYWORDS',
+    'COMMENT',
+    'DEDENT',
+    'ENDMARKER',
+    'ERRORTOKEN',
+    'INDENT',
+    'KEYWORDS',
+    'NAME',
+    'NEWLINE',
+    'NL',
+    'NUMBER',
+    'OP',
+    'SOFT_KEYWORDS',
+    'STRING',
+    'Token',
 ]
 
 # Kinds are small ints so the parser compares them cheaply; names match the `token` module.
@@ -42,7 +54,7 @@ class Token:
     applied here: the parser normalizes identifiers).
     """
 
-    __slots__ = ('kind', 'string', 'lineno', 'col', 'end_lineno', 'end_col')
+    __slots__ = ('col', 'end_col', 'end_lineno', 'kind', 'lineno', 'string')
 
     def __init__(self, kind: int, string: str, lineno: int, col: int, end_lineno: int, end_col: int):
         self.kind = kind

@@ -538,3 +538,150 @@ EVAL_CHOSEN = ['1\n  ', '1\n\t', '1\n  #c', '(1\n  ', '1\n  \n', '  ', '1\n\x0c'
 def test_eval_mode_error_matches_compile(source):
     # compile(..., 'eval') adds no final newline, so trailing blanks are an indented line.
     assert _chosen_error(source, 'eval') == _compile_error(source, 'eval')
+
+
+# -- whole positions (ends included) and the printed form: differential -----------------------
+
+def _full_error(compiler, source, mode='exec', **options):
+    """(msg, lineno, offset, end_lineno, end_offset) of the SyntaxError, or None."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        try:
+            compiler(source, '<unknown>', mode, **options)
+        except SyntaxError as exc:
+            return exc.msg, exc.lineno, exc.offset, exc.end_lineno, exc.end_offset
+    return None
+
+
+def _host_compile(source, filename, mode):
+    return compile(source, filename, mode, dont_inherit=True)
+
+
+def _memphis_compile(source, filename, mode, from_file=False):
+    from interpreter.compiler import compile_source
+    return compile_source(source, filename, mode, from_file=from_file)
+
+
+ALL_ERRORS = [s for s in dict.fromkeys(BROKEN + CHOSEN) if _full_error(_host_compile, s)]
+
+
+@pytest.mark.parametrize('source', ALL_ERRORS)
+def test_whole_error_position_matches_compile(source):
+    # The end matters: the caret line under the source is drawn from offset to end_offset.
+    assert _full_error(_memphis_compile, source) == _full_error(_host_compile, source)
+
+
+@pytest.mark.parametrize('source', EVAL_CHOSEN)
+def test_whole_eval_error_position_matches_compile(source):
+    assert _full_error(_memphis_compile, source, 'eval') == \
+        _full_error(_host_compile, source, 'eval')
+
+
+# Errors whose position CPython gives differently when it parses a file (`python3 prog.py`):
+# at the end of the file (offset 0), on non-ASCII lines (byte columns), plus some that agree.
+FILE_ERRORS = [
+    'def f(x):\n', 'try:\n    a\n    continue\n', 'if x:\n  try:\n    a\n', 'if x:\n\t\n',
+    'x = 1\n  \\\n', 'if é \n pass\n', "x = b'é'\n", 's = "é"; (a not b)\n', 'x = "é" +\n',
+    'if x:\n    with "é":\n', '  x = 1\n', 'if x:\n    pass\n  pass\n', 'x = (1, 2\ny = 3\n',
+    'if x  # c\n  pass\n', 'from __future__ import braces\n', 'def f():\n\tif x:\n        pass\n',
+    'if x:\n    with a:\nb\n', 'x = 1 +', 'é = 1 +\n', "f'{é b}'\n", 'nonlocal x\n',
+]
+
+# Replaces sys.excepthook in the CPython subprocess: prints the SyntaxError's attributes.
+_ATTRIBUTE_HOOK = '''import sys
+def hook(kind, error, tb):
+    print(repr((error.msg, error.lineno, error.offset, error.end_lineno, error.end_offset)),
+          file=sys.stderr)
+sys.excepthook = hook
+'''
+
+
+def test_file_error_positions_match_cpython_running_the_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+    (tmp_path / 'hook').mkdir()
+    (tmp_path / 'hook' / 'sitecustomize.py').write_text(_ATTRIBUTE_HOOK)
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / 'hook'), PYTHONIOENCODING='utf-8')
+    differing = []
+    for number, source in enumerate(FILE_ERRORS):
+        path = tmp_path / f'prog{number}.py'
+        path.write_bytes(source.encode('utf-8'))
+        run = subprocess.run([sys.executable, str(path)], capture_output=True, env=env,
+                             check=False, timeout=60)
+        expected = ast.literal_eval(run.stderr.decode().strip().splitlines()[-1])
+        try:
+            _memphis_compile(source, str(path), 'exec', from_file=True)
+            got = None
+        except SyntaxError as exc:
+            got = exc.msg, exc.lineno, exc.offset, exc.end_lineno, exc.end_offset
+        if got != expected:
+            differing.append((source, expected, got))
+    assert differing == []
+
+
+def _host_display(error: SyntaxError) -> str:
+    """What CPython's own display (sys.__excepthook__, C code) prints for `error`."""
+    import io
+    import sys
+    saved = sys.stderr
+    sys.stderr = io.StringIO()
+    try:
+        sys.__excepthook__(type(error), error.with_traceback(None), None)
+        return sys.stderr.getvalue()
+    finally:
+        sys.stderr = saved
+
+
+@pytest.mark.parametrize('source', ALL_ERRORS + FILE_ERRORS)
+@pytest.mark.parametrize('from_file', [False, True], ids=['string', 'file'])
+def test_syntax_error_display_matches_cpythons(source, from_file):
+    from interpreter.diagnostics import format_syntax_error
+    try:
+        _memphis_compile(source, 'prog.py', 'exec', from_file=from_file)
+    except SyntaxError as exc:
+        error = exc
+    else:
+        pytest.fail(f'no error for {source!r}')
+    assert ''.join(format_syntax_error(error)) == _host_display(error)
+
+
+@pytest.mark.parametrize('arguments', [
+    (1, 10, 'def f(x):\n', 1, -1), (1, 0, 'def f(x):\n', 1, -1), (1, 3, '  x = 1\n', 1, 6),
+    (1, 3, 'def f(x):\n', 2, 5), (1, 3, 'def f(x):\n', 1, 40), (1, 11, 'x = "é" +\n', 1, 11),
+    (2, 3, 'a\nbcd\n', 2, 4), (1, None, 'x\n', None, None), (1, 2, '\t\fx y\n', 1, 0),
+    (1, 2, None, 1, 3), (1, 5, 'x\n', 1, 9),
+])
+@pytest.mark.parametrize('kind', [SyntaxError, IndentationError])
+def test_display_of_any_syntax_error_matches_cpythons(arguments, kind):
+    from interpreter.diagnostics import format_syntax_error
+    error = kind('msg', ('file.py', *arguments))
+    assert ''.join(format_syntax_error(error)) == _host_display(error)
+
+
+BROKEN_PROGRAMS = [
+    'def f(x):\n', 'if x:\n    pass\n  pass\n', 'x = (1, 2\ny = 3\n', 'if x  # c\n  pass\n',
+    'print("é"); (a not b)\n', 'x = "é" +\n', 'try:\n    a\n', '[x for a, b c in d]\n',
+    'from __future__ import braces\n', 'd = {1: 2, 3}\n',
+]
+
+
+@pytest.mark.parametrize('source', BROKEN_PROGRAMS)
+def test_broken_program_stderr_matches_cpython(source, tmp_path):
+    import os
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parent.parent
+    path = tmp_path / 'prog.py'
+    path.write_bytes(source.encode('utf-8'))
+    env = dict(os.environ, PYTHONIOENCODING='utf-8')
+
+    def run(*command):
+        return subprocess.run([sys.executable, *command], cwd=root, capture_output=True,
+                              env=env, check=False, timeout=120)
+    for arguments in ([str(path)], ['-c', source.rstrip('\n')]):
+        expected = run(*arguments)
+        actual = run('-m', 'interpreter', *arguments)
+        assert (actual.stderr.decode(), actual.returncode) == \
+            (expected.stderr.decode(), expected.returncode), arguments

@@ -153,7 +153,7 @@ def _trailing_indent(source, errors, lex_errors):
     line = source.count('\n', 0, match.start(1)) + 1 if '\r' not in source else \
         len(source[:match.start(1)].splitlines()) + 1
     indent = SyntaxDiagnostic(Msg.UNEXPECTED_INDENT, line, len(match.group(1)) - 1, line,
-                              len(match.group(1)), 'IndentationError')
+                              len(match.group(1)), 'IndentationError').without_end()
     return [e for e in errors if e.lineno < line] + [indent]
 
 

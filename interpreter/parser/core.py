@@ -26,10 +26,11 @@ import unicodedata
 
 from .. import nodes as n
 from ..diagnostics import SyntaxDiagnostic
+from ..source import split_lines
 from ..tokens import DEDENT, ENDMARKER, ERRORTOKEN, INDENT, NEWLINE, Token
 from .messages import Msg
 
-__all__ = ['ParseError', 'ParserCore', 'to_byte_columns']
+__all__ = ['ByteColumns', 'ParseError', 'ParserCore', 'to_byte_columns']
 
 LOAD, STORE, DEL = n.LOAD, n.STORE, n.DEL
 
@@ -42,11 +43,12 @@ def to_byte_columns(source: str, tokens: list[Token]) -> list[Token]:
     """Copy the tokens that sit on non-ASCII lines with their columns in UTF-8 bytes."""
     if source.isascii():
         return tokens
-    lines = source.splitlines(True)
+    # Lines as the tokenizer counts them (`str.splitlines` also breaks at U+2028 and \x0c).
+    lines = split_lines(source)
     nonascii = {}
     for number, line in enumerate(lines, 1):
         if not line.isascii():
-            nonascii[number] = line
+            nonascii[number] = ByteColumns(line)
     if not nonascii:
         return tokens
     get = nonascii.get
@@ -57,18 +59,38 @@ def to_byte_columns(source: str, tokens: list[Token]) -> list[Token]:
         if first is None and last is None:
             out.append(tok)
             continue
-        col = tok.col if first is None else len(first[:tok.col].encode('utf-8', 'surrogatepass'))
-        end = tok.end_col if last is None else len(
-            last[:tok.end_col].encode('utf-8', 'surrogatepass'))
+        col = tok.col if first is None else first.at(tok.col)
+        end = tok.end_col if last is None else last.at(tok.end_col)
         out.append(Token(tok.kind, tok.string, tok.lineno, col, tok.end_lineno, end))
     return out
+
+
+class ByteColumns:
+    """Character columns of one line to UTF-8 byte columns. Tokens ask in increasing order, so
+    each answer encodes only the text since the previous one (encoding the line up to the
+    column for each token made a long line quadratic)."""
+
+    __slots__ = ('byte', 'char', 'line')
+
+    def __init__(self, line: str):
+        self.line = line
+        self.char = self.byte = 0
+
+    def at(self, col: int) -> int:
+        if col < self.char:
+            self.char = self.byte = 0
+        self.byte += len(self.line[self.char:col].encode('utf-8', 'surrogatepass'))
+        self.char = col
+        return self.byte
 
 
 class ParserCore:
     """Cursor over the token list plus the helpers every rule module uses."""
 
     def __init__(self, source: str, tokens: list[Token], filename: str = '<unknown>'):
-        self.source = source
+        self._source = source
+        # (blank lines, blank columns) still to be put before `source` (see `place`).
+        self._placement: tuple[int, int] | None = None
         self.filename = filename
         # Padding ENDMARKERs let lookahead read past the end without bounds checks.
         last = tokens[-1]
@@ -91,6 +113,8 @@ class ParserCore:
         self.warnings: list[tuple[str, int]] = []
         self._lines: list[str] | None = None
         self.depth = 0
+        # The greatest `depth` reached so far (see parser.memo).
+        self.deepest = 0
         self.block_depth = 0
         self.in_fstring = False
         # Scratch state of single rules, kept here so every attribute is declared in one place:
@@ -109,6 +133,24 @@ class ParserCore:
         # (first token, token it failed at) of the last attempt at a match statement that
         # turned out to be something else.
         self.match_reach: tuple[Token, Token] | None = None
+        # token index -> how a bracketed atom failed there (see parser.memo), and how
+        # many failures were replayed from it rather than parsed again.
+        self.failed_atoms: dict[int, tuple] = {}
+        self.replayed_atoms = 0
+
+    @property
+    def source(self) -> str:
+        if self._placement is not None:
+            lines, cols = self._placement
+            self._source = '\n' * lines + ' ' * cols + self._source
+            self._placement = None
+        return self._source
+
+    def place(self, lines: int, cols: int) -> None:
+        """Read the source as if `lines` blank lines and `cols` blanks came before it (an
+        f-string field's place in its file). The text is built only if an error needs it:
+        building it for every field of a long line made that line quadratic."""
+        self._placement = (lines, cols)
 
     # -- cursor -------------------------------------------------------------------------------
 
@@ -165,11 +207,12 @@ class ParserCore:
         return len(line.encode('utf-8', 'surrogatepass')[:col].decode('utf-8', 'ignore'))
 
     def report(self, message: str, lineno: int, col_offset: int, end_lineno: int | None = None,
-               end_col_offset: int | None = None, kind: str = 'SyntaxError') -> None:
-        """Record a diagnostic; columns are bytes, as in the parser's tokens."""
+               end_col_offset: int | None = None, kind: str = 'SyntaxError') -> SyntaxDiagnostic:
+        """Record a diagnostic and return it; columns are bytes, as in the parser's tokens."""
         col = self.char_col(lineno, col_offset)
         if end_lineno is None:
             end_lineno, end_col = lineno, col + 1
+            end_col_offset = col_offset + 1
         else:
             end_col = self.char_col(end_lineno, end_col_offset)
         if self.reach_end is None:
@@ -196,7 +239,12 @@ class ParserCore:
                 self.reach_line = max(self.reach_line, probed.lineno)
         if self.in_fstring and not message.startswith('f-string'):
             message = 'f-string: ' + message
-        self.errors.append(SyntaxDiagnostic(message, lineno, col, end_lineno, end_col, kind))
+        diagnostic = SyntaxDiagnostic(message, lineno, col, end_lineno, end_col, kind)
+        if (col, end_col) != (col_offset, end_col_offset) and not self.in_fstring:
+            # Parsing a file, CPython leaves its parser's columns in bytes.
+            diagnostic.file_columns = (col_offset, end_col_offset)
+        self.errors.append(diagnostic)
+        return diagnostic
 
     def error(self, message: str, start, end=None, kind: str = 'SyntaxError', after=False):
         """Record an error spanning token/node `start`..`end` (or just after `start`)."""
@@ -223,7 +271,17 @@ class ParserCore:
         else:
             eline, ecol = end.end_lineno, end.end_col_offset
         if isinstance(start, Token) and start.kind in (NEWLINE, ENDMARKER) and end is start:
-            eline, ecol = line, col + 1
+            spans_comment = start.kind == NEWLINE and col < start.col
+            # CPython's NEWLINE token after a comment spans the comment.
+            ecol = start.col if spans_comment else col + 1
+            diagnostic = self.report(message, line, col, line, ecol, kind)
+            # Otherwise CPython's NEWLINE token is empty (the exception's end_offset equals its
+            # offset) and its ENDMARKER has no end at all.
+            if start.kind == ENDMARKER:
+                diagnostic.without_end().at_end_of_file()
+            elif not spans_comment:
+                diagnostic.without_end(diagnostic.offset)
+            return
         self.report(message, line, col, eline, ecol, kind)
 
     def report_at_indentation(self, message, tok, kind='SyntaxError'):
@@ -241,8 +299,14 @@ class ParserCore:
                 line, col = len(lines), len(lines[-1].encode('utf-8', 'surrogatepass')) + 1
         else:
             line, col = tok.lineno, tok.end_col
-        self.report(message, line, col, kind=kind)
-        self.errors[-1].col_offset -= 1
+        diagnostic = self.report(message, line, col, kind=kind)
+        diagnostic.col_offset -= 1
+        # CPython's INDENT/DEDENT/ENDMARKER token has no end either.
+        diagnostic.without_end()
+        if tok.kind == ENDMARKER:
+            diagnostic.at_end_of_file()
+        elif diagnostic.file_columns is not None:
+            diagnostic.file_columns = (col - 1, col)
 
     def _first_pass_reach(self, tok):
         """Where CPython reports plain invalid syntax instead of at `tok`: the furthest token
@@ -273,7 +337,7 @@ class ParserCore:
         # CPython points at the last character of the indentation.
         col = max(tok.end_col - 1, 0)
         self.report(Msg.UNEXPECTED_INDENT, tok.lineno, col, tok.lineno, col + 1,
-                    'IndentationError')
+                    'IndentationError').without_end()
 
     def fail_unexpected_indent(self, tok):
         self.unexpected_indent_error(tok)

@@ -6,6 +6,7 @@ from .. import nodes as n
 from ..diagnostics import SyntaxDiagnostic
 from ..tokens import DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, OP, STRING
 from .core import LOAD, STORE, ParseError
+from .memo import MAX_DEPTH, parse_bracketed
 from .messages import Msg
 
 __all__ = ['ExpressionRules', 'parse_number']
@@ -26,7 +27,6 @@ _ENDERS = frozenset((')', ']', '}', ',', ':', '=', ';', 'for', 'if', 'else', 'in
                      'async', 'and', 'or', 'not', 'is', '->', ':=', 'lambda'))
 _ATOM_START_KINDS = (NAME, NUMBER, STRING)
 MAX_UNARY = 3000
-MAX_DEPTH = 200
 
 
 def parse_number(text: str):
@@ -273,7 +273,7 @@ class ExpressionRules:
             elif s == '<>' or s == '<' and self.toks[self.i + 1].string == '>' and \
                     self.toks[self.i + 1].col == tok.end_col:
                 # Python 2's '<>': one token in CPython's tokenizer, which its parser rejects.
-                self.fail(Msg.INVALID_SYNTAX, tok)
+                self.fail(Msg.INVALID_SYNTAX, tok, self.toks[self.i + 1] if s == '<' else None)
             else:
                 self.advance()
                 ops.append(CMP_OPS[s])
@@ -344,6 +344,7 @@ class ExpressionRules:
         if self.tok.string == '**' and self.tok.kind == OP:
             self.advance()
             self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
             if self.depth > MAX_DEPTH:
                 self.fail(Msg.TOO_COMPLEX, self.tok)
             right = self.factor()
@@ -462,11 +463,11 @@ class ExpressionRules:
         if kind == OP:
             s = tok.string
             if s == '(':
-                return self.paren_atom()
+                return parse_bracketed(self, self.paren_atom)
             if s == '[':
-                return self.list_atom()
+                return parse_bracketed(self, self.list_atom)
             if s == '{':
-                return self.brace_atom()
+                return parse_bracketed(self, self.brace_atom)
             if s == '...':
                 self.advance()
                 return n.Constant(Ellipsis, None, tok.lineno, tok.col, tok.end_lineno,
@@ -504,6 +505,7 @@ class ExpressionRules:
 
     def _enter(self, tok):
         self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
         if self.depth > MAX_DEPTH:
             self.fail(Msg.TOO_NESTED, tok)
 
@@ -569,7 +571,9 @@ class ExpressionRules:
         s = tok.string
         if (s == 'for' or s == 'async' and self.toks[self.i + 1].string == 'for') and \
                 tok.kind == NAME and self._lookahead(self._comprehension_clauses):
-            self.fail(Msg.COMPREHENSION_TARGET, first, self.prev)
+            # The range ends at the last element, before a trailing comma.
+            last = self.prev if self.prev.string != ',' else self.toks[self.i - 2]
+            self.fail(Msg.COMPREHENSION_TARGET, first, last)
 
     def _double_starred_comprehension(self) -> bool:
         # invalid_dict_comprehension: '{' '**' bitwise_or for_if_clauses '}'
@@ -628,7 +632,7 @@ class ExpressionRules:
                 start.string not in _KEYWORDS
             if lone_name and start.string in ('print', 'exec'):
                 self.fail(Msg.PRINT.format(start.string, start.string), start,
-                          self._closing_token() if in_brackets else self.prev_line_end())
+                          self._expression_end(self.star_expressions))
             failed = self._probe_expression()
             after = self.i
             self.i, self.tok = b_index, tok
@@ -639,7 +643,11 @@ class ExpressionRules:
             if in_brackets and not blocked:
                 if self.reach_line is None:
                     self.reach_line = self._reach_of_expression()
-                self.fail(Msg.FORGOT_COMMA, start, tok)
+                # CPython's range ends where the expression b it read ends; where reading on
+                # failed, its b is the shorter expression it backtracked to (a primary, mostly).
+                if failed is not None and self._lookahead(self._primary_end):
+                    after = self._operand_end
+                self.fail(Msg.FORGOT_COMMA, start, toks[after - 1] if after > b_index else tok)
             if not lone_name or failed is not None:
                 # Unless blocked, invalid_expression has read b without its invalid rules,
                 # and CPython's memo gives the legacy rule that reading again: no message.
@@ -715,6 +723,18 @@ class ExpressionRules:
         if failed is None and len(found) > 0:
             failed = found[-1]
         return failed
+
+    def _expression_end(self, rule=None):
+        """The last token of the expression (or `rule`) starting at the current token, read
+        without moving or recording anything. Where it fails, a PEG parser backtracks to a
+        shorter match: the primary there; the current token if even that fails."""
+        start, tok = self.i, self.tok
+        failed = self._probe_expression(rule)
+        after = self.i
+        self.i, self.tok = start, tok
+        if failed is not None:
+            after = self._operand_end if self._lookahead(self._primary_end) else start
+        return self.toks[after - 1] if after > start else tok
 
     def _fail_with(self, failed, tok):
         """Fail with `failed` when it is a specific message, else with invalid syntax at tok."""
@@ -793,6 +813,8 @@ class ExpressionRules:
             if self.tok.string in ('=', ':='):
                 return None
             end = self.prev
+            if failed is not None and self._lookahead(self._primary_end):
+                end = toks[self._operand_end - 1]  # CPython's b: the prefix it backtracked to
         except (ParseError, RecursionError):
             return None
         finally:
@@ -980,8 +1002,8 @@ class ExpressionRules:
             keys.append(key)
             if self.tok.string != ':':
                 # CPython's invalid_double_starred_kvpairs: points at the key's last character.
-                self.report(Msg.DICT_COLON, key.end_lineno,
-                            key.end_col_offset - 1, key.end_lineno, key.end_col_offset)
+                self.report(Msg.DICT_COLON, key.end_lineno, key.end_col_offset - 1,
+                            key.end_lineno, key.end_col_offset).without_end(0)
                 raise ParseError
             self.advance()
             if self.tok.string in ('}', ','):
@@ -1027,7 +1049,7 @@ class ExpressionRules:
                         elif t.string == ',' and depth == 0 and t.kind == OP:
                             element = self.toks[j + 1]
                             break
-                    self.fail(Msg.FORGOT_COMMA, element, tok)
+                    self.fail(Msg.FORGOT_COMMA, element, self._expression_end())
                 self.invalid_for_target(target_index)
                 self.fail(Msg.INVALID_SYNTAX, tok)
             self.advance()
@@ -1153,7 +1175,8 @@ class ExpressionRules:
                 value = self.expression()
                 end = self.prev
                 if seen_kw_unpack:
-                    self.fail(Msg.ITER_AFTER_KW_UNPACK, tok, end)
+                    # CPython's range is the '*' alone.
+                    self.fail(Msg.ITER_AFTER_KW_UNPACK, tok, tok)
                 args.append(n.Starred(value, LOAD, tok.lineno, tok.col, end.end_lineno,
                                       end.end_col))
             elif s == '**' and tok.kind == OP:
@@ -1315,8 +1338,8 @@ class ExpressionRules:
                                  tok.end_lineno + lineno - 1, end_col))
         # The nested parser reads `source` placed where the tokens are, so that the character
         # columns it reports are those of the field's own text.
-        placed = '\n' * (lineno - 1) + ' ' * col_offset_bytes + source
-        sub = type(self)(placed, shifted, self.filename)
+        sub = type(self)(source, shifted, self.filename)
+        sub.place(lineno - 1, col_offset_bytes)
         sub.in_fstring = True
         sub.depth = self.depth
         try:
@@ -1342,6 +1365,7 @@ class ExpressionRules:
             self.errors.append(err)
         self.errors.extend(sub.errors)
         self.warnings.extend(sub.warnings)
+        self.deepest = max(self.deepest, sub.deepest)
         return node
 
 

@@ -18,6 +18,8 @@ STATEMENT_KEYWORDS = frozenset((
 # Keywords that continue a compound statement rather than start one.
 CLAUSE_KEYWORDS = frozenset(('elif', 'else', 'except', 'finally'))
 _CLOSERS = {'(': ')', '[': ']', '{': '}'}
+_COMPOUND_HEADER = re.compile(
+    r'[ \t]*(?:async[ \t]+)?(?:def|class|if|elif|while|for|with|except|match|case)\b')
 _UNCLOSED = re.compile(r"^'([(\[{])' was never closed$")
 
 
@@ -83,7 +85,16 @@ def _indent(line: str) -> int:
 
 
 def _closing_line(lines, tokens, lineno):
-    """Index of the last line of the statement that holds the bracket opened on `lineno`."""
+    """Index of the last line of the statement that holds the bracket opened on `lineno`.
+
+    A compound statement's header ending with ':' on the bracket's own line (`def f(:`) ends
+    there: its block and the statements after it then parse as usual.
+    """
+    header = lines[lineno - 1].rstrip('\r\n')
+    # (Closers inserted for inner brackets may follow the ':'.)
+    if _COMPOUND_HEADER.match(header) and \
+            header[:_code_end(header)].rstrip(')]}').endswith(':'):
+        return lineno - 1
     base = _indent(lines[lineno - 1])
     starts = {}
     for tok in tokens:

@@ -143,7 +143,8 @@ class StatementRules:
                 last.value.id in ('print', 'exec') and self._starts_expression():
             # Python 2's print statement: CPython's invalid_legacy_expression rule.
             name = last.value.id
-            self.fail(Msg.PRINT.format(name, name), last.value, self.prev_line_end())
+            self.fail(Msg.PRINT.format(name, name), last.value,
+                      self._expression_end(self.star_expressions))
         if type(last) is n.Expr and type(last.value) is n.Tuple and last.value.elts and \
                 last.value.col_offset == last.value.elts[0].col_offset and \
                 self._starts_operand_at(self.i):
@@ -180,7 +181,8 @@ class StatementRules:
             if self.tok.string == ':' and self.tok.kind == OP:
                 self.advance()
                 if self._probe_expression() is None:
-                    self.fail(Msg.ANN_TUPLE, target)
+                    # CPython's rule places an unparenthesized tuple at its first element.
+                    self.fail(Msg.ANN_TUPLE, target.elts[0])
                 break
             if not self._starts_operand_at(self.i) and self.tok.string != '*':
                 break
@@ -456,7 +458,10 @@ class StatementRules:
                 self.fail(Msg.INVALID_SYNTAX, self.toks[self.i + 1] if single else tok)
             cls = type(first)
             if cls is n.Tuple:
-                self.fail(Msg.ANN_TUPLE, first)
+                # CPython's rule places an unparenthesized tuple at its first element.
+                parenthesized = not first.elts or first.col_offset != first.elts[0].col_offset \
+                    or first.lineno != first.elts[0].lineno
+                self.fail(Msg.ANN_TUPLE, first if parenthesized else first.elts[0])
             if cls is n.List:
                 self.fail(Msg.ANN_LIST, first)
             if cls not in (n.Name, n.Attribute, n.Subscript):
@@ -545,8 +550,11 @@ class StatementRules:
                     self._expected_block_at_dedent(message)
                     return []
                 if where.kind == ENDMARKER and self.prev.lineno == where.lineno - 1:
-                    where = self.prev
-                elif where.kind == ENDMARKER and where.lineno > 1:
+                    # Placed at the NEWLINE, but CPython's token (the ENDMARKER) has no end.
+                    self.error(message, self.prev, kind='IndentationError')
+                    self.errors[-1].without_end().at_end_of_file()
+                    return []
+                if where.kind == ENDMARKER and where.lineno > 1:
                     self._expected_block_at_dedent(message)
                     return []
                 self.error(message, where, kind='IndentationError')
@@ -607,7 +615,9 @@ class StatementRules:
             self._fail_with(failed, tok)
         if node is not None and self.i >= 1 and self.prev.end_col == node.end_col_offset:
             if type(node) is n.Name:
-                self.fail(Msg.MAYBE_EQ, node, tok)
+                # CPython's range runs to the end of the bitwise_or after the '='.
+                self.advance()
+                self.fail(Msg.MAYBE_EQ, node, self._expression_end(self.bitwise_or))
             from .core import _HERE_KINDS, describe
             if type(node) in _HERE_KINDS or type(node) in (n.Attribute, n.Subscript):
                 described = describe(node)

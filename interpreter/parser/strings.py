@@ -5,10 +5,14 @@ Entry point: `build_string_atom(parser, tokens)` for one run of adjacent STRING 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from .. import nodes as n
 from ..diagnostics import SyntaxDiagnostic
 from ..literals import LiteralError, decode_fstring_literal_part, decode_string, split_string
 from ..tokens import DEDENT, ENDMARKER, INDENT, NEWLINE, STRING, Token
+from .core import ByteColumns
 
 __all__ = ['build_string_atom']
 
@@ -161,8 +165,12 @@ def _report(parser, message: str, last: Token, at: Token | None = None) -> None:
         line_text = getattr(parser, 'line_text', None)
         text = line_text(line) if line_text is not None else ''
         buffer = (text if text.endswith('\n') else text + '\n').encode('utf-8', 'surrogatepass')
-    parser.errors.append(SyntaxDiagnostic(message, line, _char_offset(buffer, col), end_line,
-                                          _char_offset(buffer, end_col)))
+    diagnostic = SyntaxDiagnostic(message, line, _char_offset(buffer, col), end_line,
+                                  _char_offset(buffer, end_col))
+    if (diagnostic.col_offset, diagnostic.end_col_offset) != (col, end_col):
+        # Parsing a file, CPython leaves its parser's columns in bytes.
+        diagnostic.file_columns = (col, end_col)
+    parser.errors.append(diagnostic)
 
 
 def _newline_after_comment(parser, last: Token, tok: Token) -> Token:
@@ -240,6 +248,8 @@ class _Run:
         self.first = tokens[0]
         self.last = tokens[-1]
         self.kind = 'u' if tokens[0].string[:1] == 'u' else None
+        # id(text) -> positions in that token text (which the entry keeps alive).
+        self._positions: dict[int, _TextPositions] = {}
 
     # -- positions of the whole run, which 3.11 gives every part of a JoinedStr ---------------
 
@@ -462,26 +472,52 @@ class _Run:
             if stop in '!:=':
                 raise _StringError(f"f-string: expression required before '{stop}'")
             raise _StringError('f-string: empty expression not allowed')
-        lineno, col = _field_origin(text, brace, tok)
+        positions = self._positions.get(id(text))
+        if positions is None:
+            positions = self._positions[id(text)] = _TextPositions(text)
+        lineno, col = _field_origin(positions, brace, tok)
         return _parse_field(self.parser, '(' + source + ')', lineno, col)
 
 
-def _field_origin(text: str, brace: int, tok: Token) -> tuple[int, int]:
+class _TextPositions:
+    """Lines and UTF-8 byte offsets in one string token's text. Fields are met in increasing
+    order, so each lookup costs the text since the previous one (counting from the start of
+    the text per field made a long f-string quadratic)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.newlines = [match.start() for match in re.finditer('\n', text)]
+        self.ascii = text.isascii()
+        self.starts = ByteColumns(text)
+        self.braces = ByteColumns(text)
+
+    def line_of(self, index: int) -> int:
+        """How many newlines come before `index`."""
+        return bisect_left(self.newlines, index)
+
+    def byte_span(self, start: int, stop: int) -> int:
+        """The UTF-8 length of text[start:stop]."""
+        if self.ascii:
+            return stop - start
+        return self.braces.at(stop) - self.starts.at(start)
+
+
+def _field_origin(positions: _TextPositions, brace: int, tok: Token) -> tuple[int, int]:
     """Where 3.11 places line 1, column 0 of a field's parenthesized text: (line, byte column).
 
     Column: the bytes between the line start (or the token start) and the '{', plus the token's
     own column only when the '{' is on the token's first line; nothing at all when the field's
     first line holds only blanks after the '{'.
     """
-    lines = text.count('\n', 0, brace)
+    text = positions.text
+    lines = positions.line_of(brace)
     after = brace + 1
     while after < len(text) and text[after] in ' \t\f':
         after += 1
     cols = 0
     if not (after < len(text) and text[after] == '\n'):
-        line_start = text.rfind('\n', 0, brace) + 1
-        segment = text[line_start:brace]
-        cols = len(segment) if segment.isascii() else len(segment.encode('utf-8', 'surrogatepass'))
+        line_start = positions.newlines[lines - 1] + 1 if lines else 0
+        cols = positions.byte_span(line_start, brace)
     if lines == 0:
         cols += tok.col
     return tok.lineno + lines, cols

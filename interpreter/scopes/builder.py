@@ -73,6 +73,7 @@ class Block:
         'name',
         'needs_class_closure',
         'nested',
+        'node',
         'returns_value',
         'symbols',
         'type',
@@ -98,6 +99,7 @@ class Block:
         self.needs_class_closure = False
         self.unit = _U_MODULE
         self.id = block_id
+        self.node = None  # the syntax node that opens this scope (the compiler finds it by it)
 
     def __repr__(self) -> str:
         return f'<Block {self.type} {self.name!r} line {self.lineno}>'
@@ -188,6 +190,7 @@ class _Builder:
         block = Block(name, block_type, lineno, nested, self.next_id)
         self.next_id += 1
         block.unit = unit
+        block.node = node
         if prev is not None:
             # CPython forbids walrus anywhere under a comprehension's first iterable, even
             # inside a nested lambda or comprehension.
@@ -1446,18 +1449,20 @@ def check_future(tree) -> tuple[bool, list[SyntaxDiagnostic], int]:
                 # A late future import sharing a line with earlier statements; CPython
                 # positions this one without its usual +1.
                 errors.append(SyntaxDiagnostic(_LATE_FUTURE, stmt.lineno, stmt.col_offset - 1,
-                                               stmt.lineno, stmt.col_offset))
+                                               stmt.lineno, stmt.col_offset).without_end(None))
                 break
             for alias in stmt.names:
                 feature = alias.name
                 if feature == 'annotations':
                     annotations = True
                 elif feature == 'braces':
-                    errors.append(SyntaxDiagnostic('not a chance', stmt.lineno, stmt.col_offset))
+                    errors.append(SyntaxDiagnostic('not a chance', stmt.lineno, stmt.col_offset)
+                                  .without_end(None))
                     break
                 elif feature not in _FUTURE_FEATURES:
                     errors.append(SyntaxDiagnostic(f'future feature {feature} is not defined',
-                                                   stmt.lineno, stmt.col_offset))
+                                                   stmt.lineno, stmt.col_offset)
+                                  .without_end(None))
                     break
             if errors:
                 break
