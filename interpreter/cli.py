@@ -7,56 +7,118 @@ import sys
 __all__ = ['main']
 
 USAGE = """\
-usage: memphis [option] ... [-c cmd | file] [arg] ...
+usage: memphis [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Options:
 -c cmd     : program passed in as string
+-i         : inspect interactively (the REPL) after running the program, or alone
+-m mod     : run library module as a script (with CPython's runpy, interpreted)
+-v         : verbose: for each import, say on stderr where it came from (see README)
 --check    : report every syntax and compile-time error of the files given, then exit
 --dump-ast : print the syntax tree of the file given, as ast.dump would
 -h, --help : print this help message and exit
 --version  : print the Memphis version and exit
+Environment: MEMPHIS_CACHE_DIR (where parsed modules are cached), MEMPHIS_CACHE (on, read, off)
 """
+
+# One-letter options that take no value; they may be combined (`-iv`), as in CPython.
+_FLAGS = {'i': 'inspect', 'v': 'verbose'}
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] in ('-h', '--help'):
-        if not args:
-            sys.stderr.write('memphis: the REPL is not built yet; give a file, -c CMD, '
-                             '--check or --dump-ast\n')
-            return 2
+    """Run the command line; return the exit status. Without `argv` (the process's own
+    command line: the process ends next), the heap is handed over for a quick exit."""
+    if argv is None:
+        status = main(sys.argv[1:])
+        _prepare_exit()
+        return status
+    args = argv
+    if args and args[0] in ('-h', '--help'):
         sys.stdout.write(USAGE)
         return 0
-    if args[0] == '--version':
+    if args and args[0] == '--version':
         from . import __version__
 
         print(f'Memphis {__version__} (Python {sys.version.split()[0]} host)')
         return 0
-    if args[0] == '--check':
+    if args and args[0] == '--check':
         return check_files(args[1:])
-    if args[0] == '--dump-ast':
+    if args and args[0] == '--dump-ast':
         return dump_ast(args[1:])
-    if args[0] == '-c':
-        if len(args) < 2:
-            sys.stderr.write('Argument expected for the -c option\n')
+    options = {'inspect': False, 'verbose': False}
+    index = 0
+    while index < len(args) and args[index].startswith('-') and args[index] != '-':
+        option = args[index]
+        if option == '--':
+            index += 1
+            break
+        for position, letter in enumerate(option[1:], 1):
+            if letter in _FLAGS:
+                options[_FLAGS[letter]] = True
+                continue
+            if letter in 'cm':
+                value = option[position + 1:]
+                rest = args[index + 1:]
+                if not value:
+                    if not rest:
+                        sys.stderr.write(f'Argument expected for the -{letter} option\n'
+                                         f'usage: {sys.executable} [option] ... [-c cmd | -m mod '
+                                         "| file | -] [arg] ...\nTry `python -h' for more "
+                                         'information.\n')
+                        return 2
+                    value, rest = rest[0], rest[1:]
+                return _run_program(letter, value, rest, options)
+            sys.stderr.write(f'Unknown option: -{letter}\n')
             return 2
-        from .runtime.entry import run_main
-
-        return run_main(args[1], '<string>', ['-c', *args[2:]])
-    if args[0].startswith('-') and args[0] != '-':
-        sys.stderr.write(f'Unknown option: {args[0]}\n')
-        return 2
-    return run_file(args[0], args)
+        index += 1
+    rest = args[index:]
+    if not rest or rest[0] == '-':
+        return run_stdin(rest[1:], **options)
+    return run_file(rest[0], rest, **options)
 
 
-def run_file(path: str, argv: list[str]) -> int:
+def _prepare_exit() -> None:
+    """Collect the garbage now (finalizers run as at CPython's exit), then freeze the rest:
+    the host's shutdown collections would otherwise scan the interpreted program's whole heap
+    (a million objects after importing asyncio) several times, which took seconds."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
+def _run_program(letter: str, value: str, rest: list[str], options: dict) -> int:
+    from .runtime.entry import run_main, run_module
+
+    if letter == 'c':
+        return run_main(value, '<string>', ['-c', *rest], **options)
+    return run_module(value, rest, **options)
+
+
+def run_stdin(args: list[str] | None = None, *, inspect: bool = False,
+              verbose: bool = False) -> int:
+    """No program given: the REPL on a terminal or with -i, else stdin's text run as the
+    program."""
+    if inspect or (sys.stdin is not None and sys.stdin.isatty()):
+        from .imports.system import reset_import_state
+        from .repl import interact, main_namespace
+
+        reset_import_state('', ['', *(args or ())], verbose=verbose)
+        return interact(main_namespace())
+    from .runtime.entry import run_main
+
+    data = sys.stdin.buffer.read() if sys.stdin is not None else b''
+    return run_main(data, '<stdin>', ['-' if args else '', *(args or ())], verbose=verbose)
+
+
+def run_file(path: str, argv: list[str], *, inspect: bool = False,
+             verbose: bool = False) -> int:
     """`memphis prog.py args`: run the file as `__main__` with `sys.argv` = argv."""
     from .runtime.entry import run_main
 
     data = _read_program(path)
     if data is None:
         return 2
-    return run_main(data, path, argv)
+    return run_main(data, path, argv, inspect=inspect, verbose=verbose)
 
 
 def _read_program(path: str) -> bytes | None:

@@ -72,3 +72,45 @@ def test_generator_mode_splits_expressions_around_yield() -> None:
     with pytest.raises(StopIteration) as stop:
         gen.send(4)
     assert stop.value.value == 43
+
+
+def test_closures_show_exactly_their_free_variables_as_cpython() -> None:
+    source = ('def outer(a):\n'
+              '    zeta, alpha = 1, 2\n'
+              '    def inner():\n'
+              '        return a, zeta, alpha\n'
+              '    def plain(y):\n'
+              '        return y\n'
+              '    return inner, plain\n')
+    host: dict = {}
+    exec(compile(source, '<test>', 'exec', dont_inherit=True), host)  # noqa: S102 - the oracle
+    ours = run(source)
+    for namespace in (host, ours):
+        inner, plain = namespace['outer'](0)
+        namespace['shown'] = (inner.__code__.co_freevars,
+                              [cell.cell_contents for cell in inner.__closure__],
+                              plain.__closure__, plain.__code__.co_freevars,
+                              namespace['outer'](1)[1].__code__ is plain.__code__)
+    assert ours['shown'] == host['shown']
+    assert ours['shown'][-1]  # one def's functions share their code, as in CPython
+
+
+def test_closures_made_by_many_threads_keep_their_own_cells() -> None:
+    import threading
+
+    ns = run('def make(x):\n'
+             '    def get():\n'
+             '        return x\n'
+             '    return get\n')
+    results: list = []
+
+    def work(base: int) -> None:
+        made = [ns['make'](base + i) for i in range(300)]
+        results.append(all(get() == base + i for i, get in enumerate(made)))
+
+    threads = [threading.Thread(target=work, args=(1000 * n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [True] * 4

@@ -31,3 +31,59 @@ def test_traceback_entries_point_at_failing_nodes() -> None:
 ])
 def test_suggestions_follow_cpython(name, candidates, expected) -> None:
     assert _best(candidates, name) == expected
+
+
+def _raised(source: str) -> BaseException:
+    with pytest.raises(Exception) as info:
+        run_code(compile_source(source, '<tb>'), new_module_globals('__main__'))
+    return info.value
+
+
+def test_traceback_objects_are_made_once_and_grow_outwards() -> None:
+    error = _raised('def f():\n    return 1 / 0\n\nf()\n')
+    head = memphis_traceback(error)
+    assert memphis_traceback(error) is head
+    inner = head.tb_next
+    frame = head.tb_frame
+    error.__dict__['__memphis_traceback__'].append((frame, None))
+    grown = memphis_traceback(error)
+    assert grown is not head and grown.tb_next is head and head.tb_next is inner
+
+
+def test_tb_lasti_indexes_the_nodes_position_in_co_positions() -> None:
+    from interpreter.runtime.tracebacks import Traceback
+
+    error = _raised('def f(x):\n    y = 1\n    return y + x["k"]\n\nf({})\n')
+    entry = memphis_traceback(error).tb_next
+    index = entry.tb_lasti // 2  # the traceback module reads tb_lasti first, then positions
+    positions = list(entry.tb_frame.f_code.co_positions())
+    line, end_line, column, end_column = positions[index]
+    node = entry.node
+    assert (line, end_line, column, end_column) == \
+        (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
+    assert (line, column) == (3, 15)
+    assert positions[0] == (1, 1, None, None)
+    assert type(entry) is Traceback and type(entry).__name__ == 'traceback'
+
+
+def test_set_traceback_keeps_the_objects_it_is_given() -> None:
+    from interpreter.runtime.tracebacks import set_traceback, traceback_of
+
+    first = _raised('def f():\n    raise KeyError(1)\n\nf()\n')
+    second = ValueError('later')
+    tb = memphis_traceback(first)
+    set_traceback(second, tb)
+    assert traceback_of(second) is tb
+    set_traceback(second, tb.tb_next)
+    assert traceback_of(second) is tb.tb_next
+    set_traceback(second, None)
+    assert traceback_of(second) is None and second.__traceback__ is None
+
+
+def test_an_exception_only_host_code_saw_keeps_its_host_traceback() -> None:
+    from interpreter.runtime.tracebacks import traceback_of
+
+    try:
+        int('x')
+    except ValueError as error:
+        assert traceback_of(error) is error.__traceback__

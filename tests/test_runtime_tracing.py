@@ -82,3 +82,161 @@ def test_untraced_code_keeps_its_plain_body() -> None:
     assert helper.body is plain and target.body is target.instrumented
     untrace(target)
     assert target.body is not target.instrumented
+
+
+def _program(source: str) -> dict:
+    namespace = new_module_globals('__main__', '<traced>')
+    run_code(compile_source(textwrap.dedent(source), '<traced>'), namespace)
+    return namespace
+
+
+def test_settrace_instruments_every_code_and_none_restores_the_plain_bodies() -> None:
+    from interpreter.runtime.tracing import settrace
+
+    namespace = _program('''\
+        def first(x):
+            return [i for i in range(x)]
+
+        def second():
+            yield 1
+        ''')
+    codes = [memphis_code_of(namespace['first']), memphis_code_of(namespace['second'])]
+    codes.append(next(iter(codes[0].children.values())))  # the list comprehension's code
+    plain = [code.body for code in codes]
+    events = []
+
+    def tracer(frame, event, arg):
+        events.append((frame.f_code.co_name, event))
+        return tracer
+
+    settrace(tracer)
+    try:
+        assert all(code.body is not body for code, body in zip(codes, plain))
+        namespace['first'](2)
+        list(namespace['second']())
+    finally:
+        settrace(None)
+    assert [code.body for code in codes] == plain
+    assert ('<listcomp>', 'call') in events and ('second', 'return') in events
+    events.clear()
+    namespace['first'](2)
+    assert events == []
+
+
+def test_code_compiled_while_tracing_is_traced() -> None:
+    from interpreter.runtime.tracing import settrace
+
+    events = []
+
+    def tracer(frame, event, arg):
+        events.append((frame.f_code.co_name, event, frame.f_lineno))
+        return tracer
+
+    settrace(tracer)
+    try:
+        namespace = _program('''\
+            def later():
+                value = 1
+                return value
+            ''')
+        namespace['later']()
+    finally:
+        settrace(None)
+    assert ('later', 'call', 1) in events and ('later', 'line', 2) in events
+    assert ('later', 'return', 3) in events
+
+
+def test_step_hook_and_sys_tracer_both_receive_events() -> None:
+    from interpreter.runtime.tracing import settrace
+
+    namespace = _program('''\
+        def target(n):
+            n += 1
+            return n
+        ''')
+    code = memphis_code_of(namespace['target'])
+    hooked, traced = [], []
+
+    def hook(frame, event, arg):
+        hooked.append((event, arg))
+
+    def tracer(frame, event, arg):
+        traced.append((event, arg))
+        return tracer
+
+    trace(code)
+    set_tracer(hook)
+    settrace(tracer)
+    try:
+        namespace['target'](1)
+    finally:
+        settrace(None)
+        set_tracer(None)
+        untrace(code)
+    assert hooked == [('call', None), ('line', 2), ('line', 3), ('return', 2)]
+    assert traced == [('call', None), ('line', None), ('line', None), ('return', 2)]
+    assert code.body is not code.instrumented
+
+
+def test_a_trace_function_is_not_traced_itself() -> None:
+    from interpreter.runtime.tracing import settrace
+
+    namespace = _program('''\
+        events = []
+
+        def helper():
+            return 1
+
+        def tracer(frame, event, arg):
+            helper()
+            events.append((frame.f_code.co_name, event))
+            return tracer
+
+        def work():
+            return helper()
+        ''')
+    settrace(namespace['tracer'])
+    try:
+        namespace['work']()
+    finally:
+        settrace(None)
+    assert namespace['events'] == [('work', 'call'), ('work', 'line'), ('helper', 'call'),
+                                   ('helper', 'line'), ('helper', 'return'),
+                                   ('work', 'return')]
+
+
+def test_a_running_frame_reports_its_next_lines_once_its_code_is_traced() -> None:
+    namespace = _program('''\
+        def running(start_tracing):
+            a = 1
+            start_tracing()
+            b = 2
+            if a:
+                c = 3
+            return a + b + c
+        ''')
+    code = memphis_code_of(namespace['running'])
+    plain = code.body
+    events = []
+
+    def hook(frame, event, arg):
+        events.append((event, arg))
+
+    def start_tracing():
+        trace(code)
+        set_tracer(hook)
+
+    try:
+        assert namespace['running'](start_tracing) == 6
+    finally:
+        set_tracer(None)
+        untrace(code)
+    assert events == [('line', 4), ('line', 5), ('line', 6), ('line', 7)]
+    assert code.body is plain
+    events.clear()
+    set_tracer(hook)
+    try:
+        namespace['running'](lambda: None)
+    finally:
+        set_tracer(None)
+    assert events == []

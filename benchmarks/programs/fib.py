@@ -1,4 +1,4 @@
-"""Recursive calls: fib(25)."""
+"""Recursive calls: fib(30)."""
 
 
 def fib(n):
@@ -7,4 +7,4 @@ def fib(n):
     return fib(n - 1) + fib(n - 2)
 
 
-print(fib(25))
+print(fib(30))

@@ -19,4 +19,4 @@ def advance(bodies, steps, dt):
 
 
 bodies = [[float(i), float(i * 2 % 5), 0.0, 0.0] for i in range(6)]
-print(round(advance(bodies, 3000, 0.001)[0][0], 6))
+print(round(advance(bodies, 40_000, 0.001)[0][0], 6))

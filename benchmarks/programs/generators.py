@@ -19,5 +19,5 @@ def squares(source):
         yield value * value
 
 
-print(sum(squares(evens(numbers(200_000)))))
-print(sum(x for x in range(200_000) if x % 3 == 0))
+print(sum(squares(evens(numbers(2_000_000)))))
+print(sum(x for x in range(2_000_000) if x % 3 == 0))

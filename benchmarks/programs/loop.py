@@ -10,4 +10,4 @@ def count(n):
     return total
 
 
-print(count(1_000_000))
+print(count(5_000_000))

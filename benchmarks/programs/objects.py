@@ -24,7 +24,7 @@ class Particle:
 
 
 particles = [Particle(Vector(i, -i), Vector(1, 2)) for i in range(100)]
-for _ in range(300):
+for _ in range(8_000):
     for particle in particles:
         particle.step()
 print(sum(p.position.norm1 for p in particles))

@@ -11,7 +11,7 @@ def count_words(text):
 
 text = ' '.join(f'word{i % 97} Other{i % 13}.' for i in range(20_000))
 total = 0
-for _ in range(5):
+for _ in range(60):
     counts = count_words(text)
     total += len(counts)
     report = ', '.join(f'{k}={v}' for k, v in sorted(counts.items())[:10])

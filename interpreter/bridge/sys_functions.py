@@ -5,7 +5,15 @@
 
 from __future__ import annotations
 
-from ..runtime.frames import current_state, recursion_limit
+import sys
+
+from ..runtime import tracing
+from ..runtime.display import displayhook
+from ..runtime.frames import current_state, recursion_limit, thread_states
+from ..runtime.tracebacks import exc_info as memphis_exc_info
+from ..runtime.tracebacks import excepthook
+from .breakpoints import breakpointhook
+from .crossing import guarded_functions
 
 __all__ = ['SYS_FUNCTIONS']
 
@@ -40,5 +48,59 @@ def _getframe(depth: int = 0, /):
     return frame
 
 
+def settrace(function, /) -> None:
+    """Set the global debug tracing function of this thread (CPython's protocol)."""
+    tracing.settrace(function)
+
+
+def gettrace():
+    """Return the global debug tracing function set with sys.settrace."""
+    return tracing.gettrace()
+
+
+def setprofile(function, /) -> None:
+    """Set the profiling function of this thread (interpreted calls and returns)."""
+    tracing.setprofile(function)
+
+
+def getprofile():
+    """Return the profiling function set with sys.setprofile."""
+    return tracing.getprofile()
+
+
+def exc_info() -> tuple:
+    """Return (type, value, traceback) of the exception being handled (a Memphis traceback)."""
+    return memphis_exc_info()
+
+
+def exception():
+    """Return the current exception (the one being handled), or None."""
+    from ..runtime.exceptions import exception_being_handled
+
+    return exception_being_handled(current_state().frame)
+
+
+def _current_frames() -> dict:
+    """Return a dict mapping each thread's identifier to its topmost Memphis frame."""
+    return {ident: state.frame for ident, state in list(thread_states.items())
+            if state.frame is not None}
+
+
+def call_tracing(func, args, /):
+    """Call func(*args) (Memphis traces it as any other call when tracing is on)."""
+    if not isinstance(args, tuple):
+        raise TypeError(f'call_tracing() argument 2 must be tuple, not {type(args).__name__}')
+    return func(*args)
+
+
 SYS_FUNCTIONS = {'getrecursionlimit': getrecursionlimit, 'setrecursionlimit': setrecursionlimit,
-                 '_getframe': _getframe}
+                 '_getframe': _getframe, 'displayhook': displayhook,
+                 '__displayhook__': displayhook, 'settrace': settrace, 'gettrace': gettrace,
+                 'setprofile': setprofile, 'getprofile': getprofile, 'exc_info': exc_info,
+                 'exception': exception, '_current_frames': _current_frames,
+                 'call_tracing': call_tracing, 'breakpointhook': breakpointhook,
+                 '__breakpointhook__': breakpointhook, 'excepthook': excepthook,
+                 '__excepthook__': excepthook}
+# the sys entries of the crossing table warn, then do what they did
+SYS_FUNCTIONS.update(guarded_functions('sys', lambda name: SYS_FUNCTIONS.get(name)
+                                       or getattr(sys, name)))

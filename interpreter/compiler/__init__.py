@@ -7,24 +7,33 @@ comprehensions, patterns, generator mode).
 
 from __future__ import annotations
 
-from ..runtime.frames import Code
+import weakref
+
+from ..runtime.frames import Code, code_observers
 from .classes import ClassCompiler
 from .comprehensions import ComprehensionCompiler
 from .core import CompileError, CompilerCore, ModuleBodies
 from .expressions import ExpressionCompiler
 from .functions import FunctionCompiler
+from .generator_positions import GeneratorPositionCompiler
 from .generators import GeneratorCompiler
 from .patterns import PatternCompiler
 from .scope import Scope, build_module_scope
 from .statements import StatementCompiler
+from .syntax_warnings import emit_warnings, parser_warnings, syntax_warnings
 from .targets import TargetCompiler
 
-__all__ = ['CompileError', 'Compiler', 'compile_source', 'compile_tree', 'parse_source']
+__all__ = ['CompileError', 'Compiler', 'compile_source', 'compile_tree', 'parse_source',
+           'string_sources', 'syntax_warnings', 'warnings_of']
+
+string_sources: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+"""The text of code compiled from a string (exec, eval: no file) while code observers (a
+debugger) watch: every code object of the tree maps to it, so the debugger can show it."""
 
 
 class Compiler(ExpressionCompiler, TargetCompiler, StatementCompiler, FunctionCompiler,
-               ClassCompiler, ComprehensionCompiler, PatternCompiler, GeneratorCompiler,
-               ModuleBodies, CompilerCore):
+               ClassCompiler, ComprehensionCompiler, PatternCompiler, GeneratorPositionCompiler,
+               GeneratorCompiler, ModuleBodies, CompilerCore):
     """Compiles one code block; nested blocks get their own `Compiler`."""
 
     def __init__(self, scope: Scope, filename: str, *, kind: str = 'module',
@@ -35,28 +44,48 @@ class Compiler(ExpressionCompiler, TargetCompiler, StatementCompiler, FunctionCo
         # compiling a block again (instrumented): nested codes are reused, never recompiled
         self.reuse = reuse
         self.instrument = instrument
+        # 'single' input shows its top-level expression statements (set for the module only)
+        self.interactive = False
 
 
-def parse_source(source: str | bytes, filename: str, mode: str = 'exec'):
-    """(tree, symbol table) from the front end; SyntaxError for the first syntax error."""
+def parse_source(source: str | bytes, filename: str, mode: str = 'exec',
+                 from_file: bool = False):
+    """(tree, symbol table) from the front end; SyntaxError for the first syntax error,
+    positioned as CPython parsing a file does when `from_file` (see SyntaxDiagnostic)."""
     from ..parser import parse
     from ..scopes import build_symtable
 
     result = parse(source, filename, mode)
     if result.errors:
-        raise _syntax_error(result.errors[0], source, filename)
+        raise _syntax_error(result.error, source, filename, from_file)
+    emit_warnings(parser_warnings(result.warnings), filename)
     table, diagnostics = build_symtable(result.tree, filename)
     if diagnostics:
-        raise _syntax_error(diagnostics[0], source, filename)
+        # CPython's compile stage takes the line from the file named `filename` (none when
+        # there is no such file, as for '<string>'), not from the source it compiled.
+        error = diagnostics[0].to_exception(filename, _line_of_file(filename, diagnostics[0].lineno))
+        raise error
     return result.tree, table
 
 
-def _syntax_error(diagnostic, source, filename: str) -> SyntaxError:
+def _syntax_error(diagnostic, source, filename: str, from_file: bool = False) -> SyntaxError:
     """The host exception for a diagnostic, with the offending line as CPython gives it."""
     text = source.decode('utf-8', 'replace') if isinstance(source, bytes) else source
     lines = text.splitlines(keepends=True)
     line = lines[diagnostic.lineno - 1] if 0 < diagnostic.lineno <= len(lines) else None
-    return diagnostic.to_exception(filename, line)
+    return diagnostic.to_exception(filename, line, from_file)
+
+
+def _line_of_file(filename: str, lineno: int) -> str | None:
+    """Line `lineno` of the file `filename` as PyErr_ProgramTextObject reads it, or None."""
+    try:
+        with open(filename, 'rb') as file:
+            for number, line in enumerate(file, 1):
+                if number == lineno:
+                    return line.decode('utf-8', 'replace')
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def _future_features(body: list) -> frozenset:
@@ -70,14 +99,21 @@ def _future_features(body: list) -> frozenset:
     return frozenset(found)
 
 
-def compile_tree(tree, table, filename: str, mode: str = 'exec') -> Code:
-    """Compile a module (or an `eval` expression) to a `Code` run with a namespace frame."""
+def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool = True) -> Code:
+    """Compile a module (or an `eval` expression) to a `Code` run with a namespace frame.
+
+    `warn=False` skips the code generator's SyntaxWarnings: a tree from the import cache was
+    checked when first compiled, as CPython does not warn again for a cached .pyc."""
     scope = build_module_scope(table)
     scope.layout([])
     kind_name = type(tree).__name__
     body = tree.body if kind_name != 'Expression' else []
-    compiler = Compiler(scope, filename, kind='module', body=body,
-                        future=_future_features(body))
+    future = _future_features(body)
+    # CPython's code generator warns (through the warnings filters) before anything runs
+    if warn:
+        emit_warnings(syntax_warnings(tree, future=future), filename)
+    compiler = Compiler(scope, filename, kind='module', body=body, future=future)
+    compiler.interactive = mode == 'single'
     code = Code('<module>', '<module>', filename, 1)
     code.kind = 'module'
     code.scope = scope
@@ -92,9 +128,42 @@ def compile_tree(tree, table, filename: str, mode: str = 'exec') -> Code:
     else:
         code.body = compiler.module_body(body)
     code.children = compiler.child_codes
+    if code_observers:
+        for observer in list(code_observers):
+            observer(code)
     return code
 
 
-def compile_source(source: str | bytes, filename: str, mode: str = 'exec') -> Code:
-    tree, table = parse_source(source, filename, mode)
-    return compile_tree(tree, table, filename, mode)
+def compile_source(source: str | bytes, filename: str, mode: str = 'exec',
+                   from_file: bool = False) -> Code:
+    tree, table = parse_source(source, filename, mode, from_file)
+    code = compile_tree(tree, table, filename, mode)
+    if code_observers and filename.startswith('<'):
+        text = source if isinstance(source, str) else source.decode('utf-8', 'replace')
+        pending = [code]
+        while pending:
+            current = pending.pop()
+            string_sources[current] = text
+            pending.extend(current.children.values())
+    return code
+
+
+def warnings_of(source: str | bytes, filename: str = '<unknown>', mode: str = 'exec') -> list:
+    """The warnings compiling `source` gives, as diagnostics, without emitting them: the
+    parser's (kind 'DeprecationWarning': invalid escapes) and, when it parses, the code
+    generator's (kind 'SyntaxWarning'). Never raises; for tools such as the LSP."""
+    from ..parser import parse
+    from ..source import decode_source, split_lines
+
+    result = parse(source, filename, mode)
+    found = parser_warnings(result.warnings)
+    if not result.errors:
+        body = result.tree.body if isinstance(result.tree.body, list) else []
+        generated = syntax_warnings(result.tree, future=_future_features(body))
+        text = decode_source(source, filename) if isinstance(source, bytes) else source
+        lines = split_lines(text)
+        for diagnostic in generated:
+            # the tree's columns are UTF-8 bytes; diagnostics count characters
+            diagnostic.use_character_columns(lines)
+        found += generated
+    return found

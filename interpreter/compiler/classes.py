@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..runtime.classes import build_class
 from ..runtime.templates import instantiate
+from .core import has_annotations, setup_annotations
 from .functions import apply_decorators, docstring_of
 from .operators import operand_text
 from .scope import ScopeKind
@@ -16,13 +17,18 @@ class ClassCompiler:
 
     def stmt_ClassDef(self, node):
         decorators = tuple(self.expr(d) for d in node.decorator_list)
-        code = self.reuse[id(node)] if self.reuse is not None else self.class_code(node)
+        code = self.reuse[self.code_key(node)] if self.reuse is not None else self.class_code(node)
         scope = code.scope
         class_cell = scope.slots.get('__class__') if '__class__' in scope.cells else None
         arguments = self.class_arguments(node)
         free_slots = tuple(self.scope.slots[name] for name in code.co_freevars)
         store = self.store_name(self.scope.mangle(node.name))
         name = node.name
+        if self.instrument and decorators:
+            from ..runtime.tracing import traced_decorators
+
+            decorators, arguments = traced_decorators(decorators, node.decorator_list,
+                                                      arguments, node.lineno)
 
         decorator_nodes = tuple(node.decorator_list)
 
@@ -46,7 +52,9 @@ class ClassCompiler:
         scope.layout([])
         compiler = Compiler(scope, self.filename, kind='class', body=node.body,
                             future=self.future)
-        code = self.new_code(node.name, qualname, node.lineno, 'class', node)
+        # a decorated class's code starts at its first decorator, as CPython's
+        firstlineno = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+        code = self.new_code(node.name, qualname, firstlineno, 'class', node)
         code.body = compiler.class_body(node.body, qualname)
         code.children = compiler.child_codes
         code.scope = scope
@@ -88,30 +96,17 @@ class ClassCompiler:
         """The body with CPython's prologue: `__module__`, `__qualname__`, annotations, doc."""
         doc = docstring_of(body)
         block = self.block(body)
-        has_annotations = any(type(s).__name__ == 'AnnAssign' for s in _walk_statements(body))
+        annotated = has_annotations(body)
 
         def class_body(f):
             names = f.names
             names['__module__'] = f.f_globals.get('__name__')
             names['__qualname__'] = qualname
+            if annotated:
+                setup_annotations(names)
             if doc is not None:
                 names['__doc__'] = doc
-            if has_annotations:
-                names['__annotations__'] = {}
             return block(f)
 
         return class_body
 
-
-def _walk_statements(body: list):
-    for statement in body:
-        yield statement
-        kind = type(statement).__name__
-        if kind in ('FunctionDef', 'AsyncFunctionDef', 'ClassDef'):
-            continue
-        for field in ('body', 'orelse', 'finalbody', 'handlers'):
-            inner = getattr(statement, field, None)
-            if isinstance(inner, list):
-                yield from _walk_statements(inner)
-        for case in getattr(statement, 'cases', None) or ():
-            yield from _walk_statements(case.body)

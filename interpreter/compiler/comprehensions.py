@@ -11,7 +11,13 @@ import types
 
 from ..runtime.exceptions import special_method
 from ..runtime.frames import UNBOUND, Frame, current_state, resume_frame, suspend_frame
-from ..runtime.functions import Signature, enter_generator, make_function, make_trampoline_code
+from ..runtime.functions import (
+    Signature,
+    enter_generator,
+    make_function,
+    make_trampoline_code,
+    register_trampoline,
+)
 from ..runtime.templates import instantiate
 from ..runtime.tracebacks import leave_frame
 from .generators import _await_in_frame
@@ -25,19 +31,23 @@ _CellType = types.CellType
 class ComprehensionCompiler:
     """Mixin: `expr_ListComp`, `expr_SetComp`, `expr_DictComp`, `expr_GeneratorExp`."""
 
-    def comprehension(self, node, name: str, kind: str):
+    def comprehension(self, node, name: str, kind: str, *, generator: bool = False):
+        """A comprehension's closure; with `generator`, a generator (its first iterable,
+        evaluated in the enclosing scope, yields)."""
         from . import Compiler
 
         if any(g.is_async for g in node.generators) or self.awaits_inside(node):
-            # an asynchronous generator expression (or one outside a coroutine)
+            if kind == 'genexpr':
+                return self.async_genexp(node, generator=generator)
             if self.reuse is None:
                 self.scope.child_table(node)  # consumed: later scopes on the line still match
             return _not_supported_yet(node)
-        first_iter = self.expr(node.generators[0].iter)
+        first_iter, first_gen = self.gen_expr(node.generators[0].iter) if generator else \
+            (self.expr(node.generators[0].iter), False)
         iter_node = node.generators[0].iter
         qualname = self.qualname_for(name)
         if self.reuse is not None:
-            code = self.reuse[id(node)]
+            code = self.reuse[self.code_key(node)]
         else:
             scope = self.child_scope(node, ScopeKind.FUNCTION, name, qualname)
             scope.layout(['.0'])
@@ -54,57 +64,65 @@ class ComprehensionCompiler:
             code.nlocals = len(scope.varnames)
             code.cell_slots = scope.cell_slots
             code.free_slots = scope.free_slots
-        free_slots = tuple(self.scope.slots[n] for n in code.co_freevars)
-        nlocals = code.nlocals
-        cell_slots = code.cell_slots
-        own_free_slots = code.free_slots
+        start = _comprehension_start(code, tuple(self.scope.slots[n] for n in code.co_freevars))
 
-        def start(f):
+        def first_iterator(f):
             try:
-                iterator = iter(first_iter(f))
+                return iter(first_iter(f))
             except BaseException as e:
                 if f.exc is not e:
                     f.exc = e
                     f.exc_node = iter_node
                 raise
-            fast = [UNBOUND] * nlocals
-            fast[0] = iterator
-            for slot in cell_slots:
-                fast[slot] = _CellType()
-            outer = f.fast
-            for own, slot in zip(own_free_slots, free_slots):
-                fast[own] = outer[slot]
-            return fast
 
         if kind == 'genexpr':
-            make_generator = _genexpr_function(qualname)
+            make_generator = _genexpr_function(qualname, code)
+
+            def genexpr_from(f, iterator):
+                return make_generator(enter_generator(code, f.f_globals, f.f_builtins),
+                                      start(f, iterator))
 
             def genexpr(f):
-                fast = start(f)
-                return make_generator(enter_generator(code, f.f_globals, f.f_builtins), fast)
+                return genexpr_from(f, first_iterator(f))
 
-            return genexpr
-        body = code.body
+            run_from, run = genexpr_from, genexpr
+        else:
+            def comprehension_from(f, iterator):
+                state = current_state()
+                back = state.frame
+                frame = Frame(code, f.f_globals, f.f_builtins, None, start(f, iterator), back)
+                state.frame = frame
+                try:
+                    # read each time: the step hooks may switch the code to its traced body
+                    code.body(frame)
+                    return frame.ret
+                except BaseException as error:
+                    leave_frame(frame, error)
+                    if f.exc is not error:
+                        f.exc = error
+                        f.exc_node = node
+                    raise
+                finally:
+                    state.frame = back
 
-        def comprehension(f):
-            fast = start(f)
-            state = current_state()
-            back = state.frame
-            frame = Frame(code, f.f_globals, f.f_builtins, None, fast, back)
-            state.frame = frame
+            def comprehension(f):
+                return comprehension_from(f, first_iterator(f))
+
+            run_from, run = comprehension_from, comprehension
+        if not first_gen:
+            return run
+
+        def yielding_first_iterable(f):
             try:
-                body(frame)
-                return frame.ret
-            except BaseException as error:
-                leave_frame(frame, error)
-                if f.exc is not error:
-                    f.exc = error
-                    f.exc_node = node
+                iterator = iter((yield from first_iter(f)))
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = iter_node
                 raise
-            finally:
-                state.frame = back
+            return run_from(f, iterator)
 
-        return comprehension
+        return yielding_first_iterable
 
     def awaits_inside(self, node) -> bool:
         return any(type(n).__name__ == 'Await' for n in _walk_own_scope(node))
@@ -120,18 +138,20 @@ class ComprehensionCompiler:
 
     def async_comprehension(self, node, name: str, kind: str):
         """A comprehension that awaits: a coroutine taking the first iterator, awaited at once."""
+        if not is_async_comprehension(node):
+            return self.comprehension(node, name, kind, generator=True)
+        first_iter, first_gen = self.gen_expr(node.generators[0].iter)
+        code = self.awaiting_comprehension_code(node, name, kind)
+        return self.awaited_comprehension(node, code, first_iter, first_gen)
+
+    def awaiting_comprehension_code(self, node, name: str, kind: str):
+        """The code of a comprehension whose loops await: a coroutine taking the first
+        iterator, or for a generator expression an asynchronous generator."""
         from . import Compiler
 
-        if not is_async_comprehension(node):
-            if self.reuse is None:
-                self.scope.child_table(node)
-            return _not_supported_yet(node)
-        first = node.generators[0]
-        first_iter, first_gen = self.gen_expr(first.iter)
-        qualname = self.qualname_for(name)
         if self.reuse is not None:
-            return self.awaited_comprehension(node, self.reuse[id(node)], first_iter,
-                                              first_gen)
+            return self.reuse[self.code_key(node)]
+        qualname = self.qualname_for(name)
         scope = self.child_scope(node, ScopeKind.FUNCTION, name, qualname)
         scope.layout(['.0'])
         parts = [node.key, node.value] if kind == 'dict' else [node.elt]
@@ -139,9 +159,10 @@ class ComprehensionCompiler:
             parts.extend(generator.ifs)
             if index:
                 parts.append(generator.iter)
-        compiler = Compiler(scope, self.filename, kind='coroutine', body=parts,
+        code_kind = 'asyncgen' if kind == 'genexpr' else 'coroutine'
+        compiler = Compiler(scope, self.filename, kind=code_kind, body=parts,
                             future=self.future)
-        code = self.new_code(name, qualname, node.lineno, 'coroutine', node)
+        code = self.new_code(name, qualname, node.lineno, code_kind, node)
         code.body = compiler.async_comprehension_body(node, kind)
         code.children = compiler.child_codes
         code.scope = scope
@@ -151,11 +172,60 @@ class ComprehensionCompiler:
         code.cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
         code.trampoline = make_trampoline_code(
-            Signature([], ['iterator'], None, [], None, 0, []), kind='coroutine',
+            Signature([], ['iterator'], None, [], None, 0, []), kind=code_kind,
             nlocals=code.nlocals, cell_slots=code.cell_slots, n_free=len(scope.frees),
-            name=name, qualname=qualname, filename=self.filename, firstlineno=node.lineno)
+            name=name, qualname=qualname, filename=self.filename, firstlineno=node.lineno,
+            freevars=code.co_freevars)
         code.node = node
-        return self.awaited_comprehension(node, code, first_iter, first_gen)
+        return code
+
+    def async_genexp(self, node, *, generator: bool):
+        """`(x async for x in it)`, or a generator expression that awaits: creating it runs its
+        first iterable (`aiter()` of it for `async for`), and it is an asynchronous generator."""
+        first = node.generators[0]
+        first_iter, first_gen = self.gen_expr(first.iter) if generator else \
+            (self.expr(first.iter), False)
+        code = self.awaiting_comprehension_code(node, '<genexpr>', 'genexpr')
+        free_slots = tuple(self.scope.slots[n] for n in code.co_freevars)
+        asynchronous = first.is_async
+        iter_node = first.iter
+
+        def create(f, value):
+            try:
+                iterator = _async_iterator(value) if asynchronous else iter(value)
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = iter_node
+                raise
+            closure = tuple([f.fast[slot] for slot in free_slots])
+            function = make_function(code, f.f_globals, f.f_builtins, None, None, closure,
+                                     None, None)
+            return function(iterator)
+
+        def first_value(f):
+            try:
+                return first_iter(f)
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = iter_node
+                raise
+
+        if not first_gen:
+            return lambda f: create(f, first_value(f))
+
+        def yielding_first_iterable(f):
+            try:
+                value = yield from first_iter(f)
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = iter_node
+                raise
+            return create(f, value)
+
+        return yielding_first_iterable
 
     def awaited_comprehension(self, node, code, first_iter, first_gen: bool):
         """The enclosing side of an awaiting comprehension: make its coroutine, await it."""
@@ -195,6 +265,8 @@ class ComprehensionCompiler:
             def innermost(f):
                 k = (yield from key(f)) if key_gen else key(f)
                 f.ret[k] = (yield from value(f)) if value_gen else value(f)
+        elif kind == 'genexpr':
+            innermost = self.yield_value(*self.gen_expr(node.elt))
         else:
             element, element_gen = self.gen_expr(node.elt)
             add = 'append' if kind == 'list' else 'add'
@@ -210,6 +282,9 @@ class ComprehensionCompiler:
                                tuple(self.gen_expr(c) for c in generator.ifs), step,
                                generator.is_async and index > 0, node)
         loops = step
+        if kind == 'genexpr':
+            loops.memphis_gen = True
+            return loops
         empty = {'list': list, 'set': set, 'dict': dict}[kind]
 
         def comprehension_body(f):
@@ -230,6 +305,9 @@ class ComprehensionCompiler:
 
     def expr_GeneratorExp(self, node):
         return self.comprehension(node, '<genexpr>', 'genexpr')
+
+    def gen_expr_GeneratorExp(self, node):
+        return self.comprehension(node, '<genexpr>', 'genexpr', generator=True)
 
     def comprehension_body(self, node, kind: str):
         """The loops of a comprehension; the innermost adds to `f.ret` (or yields)."""
@@ -268,6 +346,25 @@ class ComprehensionCompiler:
             loops(f)
 
         return comprehension_body
+
+
+def _comprehension_start(code, free_slots: tuple):
+    """`start(f, iterator)`: the comprehension's slots, `.0` first, its cells and frees."""
+    nlocals = code.nlocals
+    cell_slots = code.cell_slots
+    own_free_slots = code.free_slots
+
+    def start(f, iterator):
+        fast = [UNBOUND] * nlocals
+        fast[0] = iterator
+        for slot in cell_slots:
+            fast[slot] = _CellType()
+        outer = f.fast
+        for own, slot in zip(own_free_slots, free_slots):
+            fast[own] = outer[slot]
+        return fast
+
+    return start
 
 
 def _loop(iterable, store, conditions, inner, is_gen: bool, iter_node, node):
@@ -339,13 +436,14 @@ def _yield_element(element):
     return yield_element
 
 
-def _genexpr_function(qualname: str):
+def _genexpr_function(qualname: str, memphis_code):
     """A host generator function named `<genexpr>` that runs a compiled generator body."""
     template = instantiate('def make():\n'
                            '    def genexpr(enter, fast):\n'
                            '        return (yield from enter(fast))\n'
                            '    return genexpr\n', 'make')()
     code = template.__code__.replace(co_name='<genexpr>', co_qualname=qualname)
+    register_trampoline(code, memphis_code)
     return types.FunctionType(code, {})
 
 

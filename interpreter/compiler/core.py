@@ -58,10 +58,18 @@ class CompilerCore:
         self.statement_indexes: dict[int, int] = {}
         self.top_index = -1
         self._expr_methods: dict[str, object] = {}
+        # copies of nodes compiled in generator mode (yielding parts replaced by temporaries),
+        # kept alive here, to the node as parsed
+        self.originals: dict[int, tuple] = {}
 
     @property
     def in_generator(self) -> bool:
         return self.kind in ('generator', 'coroutine', 'asyncgen')
+
+    def code_key(self, node) -> int:
+        """The key of a nested block's code: the node as parsed, even for a copy."""
+        entry = self.originals.get(id(node))
+        return id(node) if entry is None else id(entry[1])
 
     def yields(self, node) -> bool:
         return id(node) in self.yielding
@@ -86,7 +94,12 @@ class CompilerCore:
         if self.instrument and type(node).__name__ not in ('For', 'While'):
             from ..runtime.tracing import line_event_before
 
-            closure = line_event_before(closure, node.lineno)
+            # `raise X` reports its exception even if this frame saw that object before
+            fresh_raise = type(node).__name__ == 'Raise' and node.exc is not None
+            # a decorated definition starts at its first decorator, as in CPython
+            decorators = getattr(node, 'decorator_list', None)
+            lineno = decorators[0].lineno if decorators else node.lineno
+            closure = line_event_before(closure, lineno, always_reports=fresh_raise)
         return note_closure(closure, node)
 
     def gen_stmt(self, node):
@@ -129,19 +142,20 @@ class CompilerCore:
             return _block1(closures[0], nodes[0])
         if len(closures) == 2:
             return _block2(closures[0], closures[1], nodes[0], nodes[1])
-        return _block_n(tuple(closures))
+        # a list, not a tuple: the step hooks can switch a running block to traced statements
+        return _block_n(list(closures))
 
     def is_gen(self, closure) -> bool:
         return getattr(closure, 'memphis_gen', False)
 
     def gen_block(self, stmts: list):
+        # a list (see `block`): a running block can be switched to traced statements
         items = []
         for s in stmts:
             if self.yields(s):
                 items.append((self.gen_stmt(s), True))
             else:
                 items.append((self.stmt(s), False))
-        items = tuple(items)
         if len(items) == 1 and items[0][1]:
             return items[0][0]
 
@@ -180,9 +194,22 @@ class CompilerCore:
         instrumented body of the step hooks) reuses it instead of compiling the child anew."""
         code = Code(name, qualname, self.filename, lineno)
         code.kind = kind
+        code.co_flags = self.code_flags(kind)
         if node is not None:
-            self.child_codes[id(node)] = code
+            self.child_codes[self.code_key(node)] = code
         return code
+
+    def code_flags(self, kind: str) -> int:
+        """CPython's co_flags for a child block of `kind` (`inspect` reads them)."""
+        if kind == 'class':
+            return 0
+        flags = _CO_OPTIMIZED | _CO_NEWLOCALS | _KIND_FLAGS.get(kind, 0)
+        scope = self.scope
+        while scope is not None:
+            if scope.kind == ScopeKind.FUNCTION:
+                return flags | _CO_NESTED
+            scope = scope.parent
+        return flags
 
     def child_scope(self, node, kind: str, name: str, qualname: str) -> Scope:
         table = self.scope.child_table(node)
@@ -200,6 +227,10 @@ class CompilerCore:
         if scope.kind == ScopeKind.FUNCTION:
             return f'{scope.qualname}.<locals>.{name}'
         return f'{scope.qualname}.{name}'
+
+
+_CO_OPTIMIZED, _CO_NEWLOCALS, _CO_NESTED = 0x1, 0x2, 0x10
+_KIND_FLAGS = {'generator': 0x20, 'coroutine': 0x80, 'asyncgen': 0x200}
 
 
 def _empty_block(f):
@@ -269,16 +300,47 @@ class ModuleBodies:
 
     def module_body(self, body: list):
         block = self.block(body)
-        has_annotations = any(type(s).__name__ == 'AnnAssign' for s in body)
-        if not has_annotations:
+        if not has_annotations(body):
             return block
 
         def module_body(f):
-            if '__annotations__' not in f.names:
-                f.names['__annotations__'] = {}
+            setup_annotations(f.names)
             return block(f)
 
         return module_body
+
+
+def has_annotations(body: list) -> bool:
+    """CPython's find_ann: an annotated assignment in the body or its nested blocks (not in
+    nested functions or classes)."""
+    for statement in body:
+        kind = type(statement).__name__
+        if kind == 'AnnAssign':
+            return True
+        if kind in ('FunctionDef', 'AsyncFunctionDef', 'ClassDef'):
+            continue
+        for field in ('body', 'orelse', 'finalbody'):
+            inner = getattr(statement, field, None)
+            if isinstance(inner, list) and has_annotations(inner):
+                return True
+        for part in [*(getattr(statement, 'handlers', None) or ()),
+                     *(getattr(statement, 'cases', None) or ())]:
+            if has_annotations(part.body):
+                return True
+    return False
+
+
+def setup_annotations(names) -> None:
+    """SETUP_ANNOTATIONS: an `__annotations__` dict in the namespace unless it has one (any
+    mapping: a missing key is a KeyError from its __getitem__)."""
+    if type(names) is dict:
+        if '__annotations__' not in names:
+            names['__annotations__'] = {}
+        return
+    try:
+        names['__annotations__']
+    except KeyError:
+        names['__annotations__'] = {}
 
 
 def _fails_when_run(error: CompileError, node):

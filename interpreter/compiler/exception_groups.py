@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..runtime.exceptions import _check_catchable
 from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame
-from .core import CompileError
 
 __all__ = ['combine_raised', 'compile_try_star']
 
@@ -60,29 +59,55 @@ def _check_star_type(spec) -> None:
                             'instead.')
 
 
-def compile_try_star(compiler, node):
+def _as_group(error: BaseException) -> BaseExceptionGroup:
+    if isinstance(error, BaseExceptionGroup):
+        return error
+    return ExceptionGroup('', [error]) if isinstance(error, Exception) \
+        else BaseExceptionGroup('', [error])
+
+
+def _star_match(f, match, remaining):
+    """(matched, rest) of the group for one `except*` clause."""
+    spec = match(f)
+    _check_star_type(spec)
+    return remaining.split(spec)
+
+
+def _reraise_after_handlers(f, e, remaining, raised: list):
+    """Raise what is left once every `except*` clause has run (nothing if all was handled)."""
+    if remaining is not None:
+        raised.append(e if not isinstance(e, BaseExceptionGroup) else remaining)
+    result = combine_raised(e, raised)
+    if result is None:
+        if f.exc is e:
+            f.exc = None
+        return
+    if result is e:
+        f.exc = e
+        f.exc_node = ALREADY_RECORDED
+    raise result
+
+
+def compile_try_star(compiler, node, *, generator: bool = False):
+    """`try`/`except*`; with `generator`, a generator (some body or handler yields)."""
+    if generator:
+        return _compile_generator_try_star(compiler, node)
     body = compiler.block(node.body)
     handlers = compiler.handlers(node.handlers)
     orelse = compiler.block(node.orelse) if node.orelse else None
     final = compiler.block(node.finalbody) if node.finalbody else None
-    if any(is_gen for _, _, _, _, is_gen, _ in handlers) or compiler.is_gen(body):
-        raise CompileError('yield inside try/except* is not supported yet')
 
     def try_star(f):
         try:
             r = body(f)
         except BaseException as e:  # noqa: BLE001 - split, then re-raised
             catch_in_frame(f, e)
-            remaining = e if isinstance(e, BaseExceptionGroup) else \
-                BaseExceptionGroup('', [e]) if not isinstance(e, Exception) else \
-                ExceptionGroup('', [e])
+            remaining = _as_group(e)
             raised = []
-            for match, store, unbind, handler, _, handler_node in handlers:
+            for match, store, unbind, handler, _, _ in handlers:
                 if remaining is None:
                     break
-                spec = match(f)
-                _check_star_type(spec)
-                matched, remaining = remaining.split(spec)
+                matched, remaining = _star_match(f, match, remaining)
                 if matched is None:
                     continue
                 if store is not None:
@@ -94,17 +119,8 @@ def compile_try_star(compiler, node):
                 finally:
                     if unbind is not None:
                         unbind(f)
-            if remaining is not None:
-                raised.append(e if not isinstance(e, BaseExceptionGroup) else remaining)
-            result = combine_raised(e, raised)
-            if result is None:
-                if f.exc is e:
-                    f.exc = None
-                return None
-            if result is e:
-                f.exc = e
-                f.exc_node = ALREADY_RECORDED
-            raise result
+            _reraise_after_handlers(f, e, remaining, raised)
+            return None
         if orelse is not None:
             return orelse(f)
         return r
@@ -124,6 +140,65 @@ def compile_try_star(compiler, node):
             f.exc_node = ALREADY_RECORDED
             raise
         done = final(f)
+        if done is not None:
+            return done
+        return r
+
+    return try_star_finally
+
+
+def _compile_generator_try_star(compiler, node):
+    body, body_gen = compiler.block_any(node.body)
+    handlers = compiler.handlers(node.handlers)
+    orelse, orelse_gen = compiler.block_any(node.orelse) if node.orelse else (None, False)
+    final, final_gen = compiler.block_any(node.finalbody) if node.finalbody else (None, False)
+
+    def try_star(f):
+        try:
+            r = (yield from body(f)) if body_gen else body(f)
+        except BaseException as e:  # noqa: BLE001 - split, then re-raised
+            catch_in_frame(f, e)
+            remaining = _as_group(e)
+            raised = []
+            for match, store, unbind, handler, is_gen, _ in handlers:
+                if remaining is None:
+                    break
+                matched, remaining = _star_match(f, match, remaining)
+                if matched is None:
+                    continue
+                if store is not None:
+                    store(f, matched)
+                try:
+                    if is_gen:
+                        yield from handler(f)
+                    else:
+                        handler(f)
+                except BaseException as error:  # noqa: BLE001 - collected, re-raised below
+                    raised.append(error)
+                finally:
+                    if unbind is not None:
+                        unbind(f)
+            _reraise_after_handlers(f, e, remaining, raised)
+            return None
+        if orelse is not None:
+            return (yield from orelse(f)) if orelse_gen else orelse(f)
+        return r
+
+    if final is None:
+        return try_star
+
+    def try_star_finally(f):
+        try:
+            r = yield from try_star(f)
+        except BaseException as e:
+            catch_in_frame(f, e)
+            r = (yield from final(f)) if final_gen else final(f)
+            if r is not None:
+                return r
+            f.exc = e
+            f.exc_node = ALREADY_RECORDED
+            raise
+        done = (yield from final(f)) if final_gen else final(f)
         if done is not None:
             return done
         return r

@@ -6,6 +6,7 @@ import builtins as host_builtins
 
 from ..runtime.frames import UNBOUND
 from ..runtime.templates import instantiate
+from ..runtime.tracebacks import MEMPHIS_ATTRIBUTES, memphis_attribute
 from .operators import (
     BINARY,
     COMPARE,
@@ -85,7 +86,7 @@ class ExpressionCompiler:
             parts = [(node.left, None), (node.comparators[0], COMPARE[type(node.ops[0]).__name__])]
         elif kind == 'UnaryOp' and type(node.op).__name__ in ('USub', 'UAdd', 'Invert'):
             parts = [(node.operand, UNARY[type(node.op).__name__])]
-        elif kind == 'Attribute':
+        elif kind == 'Attribute' and node.attr not in MEMPHIS_ATTRIBUTES:
             inner: dict = {}
             value_text = self.operator_tree(node.value, inner, values)
             if value_text is None:
@@ -146,7 +147,7 @@ class ExpressionCompiler:
         elif kind == 'Compare' and len(node.ops) == 1:
             children = (node.left, node.comparators[0])
             text = '{0} ' + COMPARE[type(node.ops[0]).__name__] + ' {1}'
-        elif kind == 'Attribute':
+        elif kind == 'Attribute' and node.attr not in MEMPHIS_ATTRIBUTES:
             children = (node.value,)
             text = '{0}.' + self.scope.mangle(node.attr)
         elif kind == 'Subscript':
@@ -227,6 +228,9 @@ class ExpressionCompiler:
     # attributes, subscripts, slices
 
     def expr_Attribute(self, node):
+        if node.attr in MEMPHIS_ATTRIBUTES:
+            # tracebacks and code objects, as interpreted code sees them, are Memphis's
+            return memphis_attribute(self.expr(node.value), node.attr, node)
         shape, value = self.operand(node.value)
         attr = self.scope.mangle(node.attr)
         source = (f'def make(A, node):\n'
@@ -435,10 +439,12 @@ class ExpressionCompiler:
         kind = type(func).__name__
         if kind == 'Name' and self.scope.kind == ScopeKind.FUNCTION \
                 and self.scope.resolve(self.scope.mangle(func.id)) == 'global':
+            # the name is a literal of the template: no tuple to index on each call
+            name = repr(self.scope.mangle(func.id))
             fetch = ('        function = f.f_globals\n'
-                     '        function = function[A0[0]] if A0[0] in function else A0[1](f)\n')
-            return fetch, ('c', (self.scope.mangle(func.id), self.expr(func)))
-        if kind == 'Attribute':
+                     f'        function = function[{name}] if {name} in function else A0(f)\n')
+            return fetch, ('c', self.expr(func))
+        if kind == 'Attribute' and func.attr not in MEMPHIS_ATTRIBUTES:
             attr = self.scope.mangle(func.attr)
             inline = self.inline_operation(func.value, prefix='A0[', suffix=']')
             if inline is not None:

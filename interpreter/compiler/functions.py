@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..runtime.functions import Signature, make_function, make_trampoline_code, register_trampoline
+from ..runtime.functions import Signature, make_function, make_trampoline_code
 from .core import RETURN
 from .scope import ScopeKind, _children_in_scope, yield_kinds
 
@@ -51,7 +51,7 @@ class FunctionCompiler:
         from . import Compiler
 
         if self.reuse is not None:
-            return self.reuse[id(node)]
+            return self.reuse[self.code_key(node)]
         qualname = self.qualname_for(name)
         scope = self.child_scope(node, ScopeKind.FUNCTION, name, qualname)
         signature = self.signature_of(node.args, scope)
@@ -62,7 +62,10 @@ class FunctionCompiler:
             kind = 'asyncgen' if ({'Yield', 'YieldFrom'} & kinds) else 'coroutine'
         else:
             kind = 'generator' if kinds else 'function'
-        code = self.new_code(name, qualname, node.lineno, kind, node)
+        # a decorated function's code starts at its first decorator, as CPython's
+        decorators = getattr(node, 'decorator_list', None)
+        firstlineno = decorators[0].lineno if decorators else node.lineno
+        code = self.new_code(name, qualname, firstlineno, kind, node)
         compiler = Compiler(scope, self.filename, kind=kind, body=body, future=self.future)
         if is_lambda:
             value, is_gen = compiler.gen_expr(node.body)
@@ -79,6 +82,7 @@ class FunctionCompiler:
         code.co_argcount = len(signature.posonly) + len(signature.args)
         code.co_posonlyargcount = len(signature.posonly)
         code.co_kwonlyargcount = len(signature.kwonly)
+        code.co_flags |= (0x4 if signature.vararg else 0) | (0x8 if signature.kwarg else 0)
         code.nlocals = len(scope.varnames)
         code.cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
@@ -86,8 +90,7 @@ class FunctionCompiler:
         code.trampoline = make_trampoline_code(
             signature, kind=kind, nlocals=code.nlocals, cell_slots=scope.cell_slots,
             n_free=len(scope.frees), name=name, qualname=qualname, filename=self.filename,
-            firstlineno=node.lineno)
-        register_trampoline(code.trampoline[0], code)
+            firstlineno=firstlineno, freevars=code.co_freevars)
         return code
 
     def function_body(self, body: list):
@@ -150,6 +153,11 @@ class FunctionCompiler:
                                   is_lambda=False)
         make = self.function_maker(node, code, is_lambda=False)
         store = self.store_name(self.scope.mangle(node.name))
+        if self.instrument and decorators:
+            from ..runtime.tracing import traced_decorators
+
+            decorators, make = traced_decorators(decorators, node.decorator_list, make,
+                                                 node.lineno)
 
         decorator_nodes = tuple(node.decorator_list)
 

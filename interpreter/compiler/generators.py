@@ -9,14 +9,24 @@ evaluated first, in order, then the node itself runs as a plain closure over tho
 from __future__ import annotations
 
 import copy
+import os
+import types
 from _thread import get_ident
 
 from ..runtime.async_generators import Yielded
 from ..runtime.exceptions import exception_matches, special_method, with_protocol_error
-from ..runtime.frames import current_state, resume_frame, suspend_frame, thread_states
+from ..runtime.frames import (
+    current_state,
+    outside_delegation,
+    relink_resumed,
+    resume_frame,
+    suspend_frame,
+    thread_states,
+)
+from ..runtime.functions import is_interpreted_generator
 from ..runtime.templates import instantiate
-from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame
-from .core import BREAK, CONTINUE, RETURN, CompileError
+from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame, memphis_traceback
+from .core import BREAK, CONTINUE, RETURN
 from .operators import NOTE
 
 __all__ = ['GeneratorCompiler', 'Temp']
@@ -41,6 +51,9 @@ def _is_expr(value) -> bool:
 
 def _await_iterator(value):
     """CPython's GET_AWAITABLE: a coroutine or an object with `__await__` returning an iterator."""
+    # A generator from a @types.coroutine function (CO_ITERABLE_COROUTINE) is awaited as is.
+    if type(value) is types.GeneratorType and value.gi_code.co_flags & 0x100:
+        return value
     method = special_method(value, '__await__')
     if method is None:
         raise TypeError(f"object {type(value).__name__} can't be used in 'await' expression")
@@ -49,6 +62,22 @@ def _await_iterator(value):
         raise TypeError(f'__await__() returned non-iterator of type '
                         f"'{type(iterator).__name__}'")
     return iterator
+
+
+def chain_thrown(f, error: BaseException) -> None:
+    """Give an exception thrown in at a yield the context CPython gives it: the exception the
+    generator's frame is handling. The host cannot, as the handler runs in an outer host
+    generator whose exception state throw() does not restore (cycles cut as _PyErr_SetObject)."""
+    handled = getattr(f, 'handled', None)
+    if handled is None or handled is error:
+        return
+    link = handled
+    while (context := link.__context__) is not None:
+        if context is error:
+            link.__context__ = None
+            break
+        link = context
+    error.__context__ = handled
 
 
 def _yield_from_iterator(value):
@@ -93,8 +122,6 @@ class GeneratorCompiler:
                     else:
                         items.append(item)
                 setattr(replaced, field, items)
-        if type(node).__name__ == 'Dict':
-            raise CompileError('yield inside a dict display is not supported yet')
         combine = self.expr(replaced)
         children = tuple(children)
 
@@ -118,22 +145,43 @@ class GeneratorCompiler:
     def gen_expr_Yield(self, node, *, statement: bool = False):
         """`yield value`; as an expression statement it returns None (no control signal)."""
         value = self.expr(node.value) if node.value is not None else _none
+        return self.yield_value(value, False, statement=statement, node=node)
+
+    def yield_value(self, value, value_gen: bool, *, statement: bool = False, node=None):
+        """Yield what `value` computes (popping the frame while suspended); the sent value."""
         tagged = Yielded if self.kind == 'asyncgen' else None
         states = thread_states
+        outside, relink = outside_delegation, relink_resumed
 
         def yield_(f):
-            result = value(f)
-            states[get_ident()].frame = f.f_back
+            result = (yield from value(f)) if value_gen else value(f)
+            back = f.f_back
+            states[get_ident()].frame = outside(back) if back is not None and back.delegating \
+                else back
+            closing = False
             try:
                 sent = yield (result if tagged is None else tagged(result))
+            except BaseException as e:
+                # close() reaches an inner generator directly, not through its delegators
+                closing = type(e) is GeneratorExit
+                # thrown in (throw, close): the traceback entry is this yield, as CPython's
+                chain_thrown(f, e)
+                if node is not None and f.exc is not e:
+                    f.exc = e
+                    f.exc_node = node
+                raise
             finally:
                 # resumed (by send, throw or close), possibly from another thread
                 try:
                     state = states[get_ident()]
                 except KeyError:
                     state = current_state()
-                back = f.f_back = state.frame
-                f.depth = back.depth + 1 if back is not None else 1
+                back = f.f_back
+                if back is not None and back.delegating and not closing:
+                    relink(f, state.frame)
+                else:
+                    back = f.f_back = state.frame
+                    f.depth = back.depth + 1 if back is not None else 1
                 state.frame = f
             return None if statement else sent
 
@@ -141,13 +189,28 @@ class GeneratorCompiler:
 
     def gen_expr_YieldFrom(self, node):
         value = self.expr(node.value)
+        if self.instrument:
+            from ..runtime.tracing import reports_return_value
+
+            return _delegate(value, reports_return_value(_yield_from_iterator), node)
         return _delegate(value, _yield_from_iterator, node)
 
     def gen_expr_Await(self, node):
         value, is_gen = self.gen_expr(node.value)
-        if is_gen:
-            raise CompileError('await of an expression that yields is not supported yet')
-        return _delegate(value, _await_iterator, node)
+        if not is_gen:
+            return _delegate(value, _await_iterator, node)
+
+        def await_yielding(f):
+            awaitable = yield from value(f)
+            try:
+                return (yield from _await_in_frame(f, awaitable))
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = node
+                raise
+
+        return await_yielding
 
     def gen_expr_BoolOp(self, node):
         values = tuple(self.gen_expr(v) for v in node.values)
@@ -195,17 +258,6 @@ class GeneratorCompiler:
             return RETURN
 
         return return_
-
-    def gen_stmt_Assign(self, node):
-        value, _ = self.gen_expr(node.value)
-        stores = tuple(self.store(t) for t in node.targets)
-
-        def assign(f):
-            result = yield from value(f)
-            for store in stores:
-                store(f, result)
-
-        return assign
 
     def gen_stmt_AugAssign(self, node):
         return self._value_yields_first(node, self.stmt_AugAssign)
@@ -265,7 +317,7 @@ class GeneratorCompiler:
         return if_
 
     def gen_stmt_While(self, node):
-        inline = self.inline_test(node.test)
+        inline = self.inline_test(node.test) if not self.instrument else None
         if inline is not None:
             text, values = inline
             body, body_gen = self.block_any(node.body)
@@ -291,6 +343,10 @@ class GeneratorCompiler:
             return instantiate(source, 'make')(*values, body, orelse, node.test, BREAK,
                                                CONTINUE)
         test, test_gen = self.gen_expr(node.test)
+        if self.instrument and not test_gen:
+            from ..runtime.tracing import traced_test
+
+            test = traced_test(test, node.lineno)
         body, body_gen = self.block_any(node.body)
         orelse, orelse_gen = self.block_any(node.orelse)
 
@@ -308,6 +364,10 @@ class GeneratorCompiler:
 
     def gen_stmt_For(self, node):
         iterable, iter_gen = self.gen_expr(node.iter)
+        if self.instrument and not iter_gen:
+            from ..runtime.tracing import traced_iterable
+
+            iterable = traced_iterable(iterable, node.lineno)
         store = self.store(node.target)
         body, body_gen = self.loop_body(node, generator=True)
         orelse, orelse_gen = self.block_any(node.orelse)
@@ -359,8 +419,6 @@ class GeneratorCompiler:
 
     def gen_stmt_AsyncFor(self, node):
         iterable, iter_gen = self.gen_expr(node.iter)
-        if iter_gen:
-            raise CompileError('async for over an expression that yields is not supported yet')
         store = self.store(node.target)
         body, body_gen = self.block_any(node.body)
         orelse, orelse_gen = self.block_any(node.orelse)
@@ -368,7 +426,7 @@ class GeneratorCompiler:
 
         def async_for(f):
             try:
-                obj = iterable(f)
+                obj = (yield from iterable(f)) if iter_gen else iterable(f)
                 aiter_method = special_method(obj, '__aiter__')
                 if aiter_method is None:
                     raise TypeError(f"'async for' requires an object with __aiter__ method, "
@@ -409,8 +467,12 @@ class GeneratorCompiler:
         def try_except(f):
             try:
                 r = (yield from body(f)) if body_gen else body(f)
-            except BaseException as e:
-                catch_in_frame(f, e)
+            except BaseException as caught:
+                catch_in_frame(f, caught)
+                if body_gen and type(caught) is GeneratorExit and caught.__context__ is None:
+                    # close() through the host's yield from replaced the one the yield chained
+                    chain_thrown(f, caught)
+                e = pep479_original(caught)
                 for match, store, unbind, handler, is_gen, handler_node in handlers:
                     if match is not None:
                         try:
@@ -424,12 +486,15 @@ class GeneratorCompiler:
                             continue
                     if store is not None:
                         store(f, e)
+                    previous = getattr(f, 'handled', None)
+                    f.handled = e
                     try:
                         r = (yield from handler(f)) if is_gen else handler(f)
                     finally:
+                        f.handled = previous
                         if unbind is not None:
                             unbind(f)
-                    if f.exc is e:
+                    if f.exc is e or f.exc is caught:
                         f.exc = None
                     return r
                 raise
@@ -498,8 +563,9 @@ class GeneratorCompiler:
                 r = (yield from body(f)) if body_gen else body(f)
             except BaseException as e:
                 catch_in_frame(f, e)
+                original = pep479_original(e)
                 try:
-                    suppress = exit_(type(e), e, e.__traceback__)
+                    suppress = exit_(type(original), original, memphis_traceback(original))
                     if asynchronous:
                         suppress = yield from _await_in_frame(f, suppress)
                 except BaseException as error:
@@ -528,6 +594,28 @@ class GeneratorCompiler:
         return with_
 
 
+_INTERNAL_SOURCES = (os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                     '<memphis template')
+
+
+def pep479_original(error: BaseException) -> BaseException:
+    """The StopIteration that PEP 479 turned into RuntimeError as it left one of the host
+    generators a generator-mode statement compiles to (not a user's generator: its trampoline
+    has the user's file name); interpreted handlers must see the StopIteration itself."""
+    cause = error.__cause__
+    if type(error) is not RuntimeError or not isinstance(cause, StopIteration) \
+            or error.args != ('generator raised StopIteration',):
+        return error
+    entry = error.__traceback__
+    if entry is None:
+        return error
+    while entry.tb_next is not None:
+        entry = entry.tb_next
+    if entry.tb_frame.f_code.co_filename.startswith(_INTERNAL_SOURCES):
+        return cause
+    return error
+
+
 def _await_in_frame(f, awaitable):
     """`await awaitable` from generator-mode code, popping the frame while suspended."""
     iterator = _await_iterator(awaitable)
@@ -548,7 +636,12 @@ def _delegate(value, get_iterator, node):
                 f.exc = e
                 f.exc_node = node
             raise
-        suspend_frame(f)
+        if is_interpreted_generator(iterator):
+            # the host resumes the inner generator directly: it links this frame back in as
+            # its f_back on each resumption and unlinks it on each suspension (CPython's chain)
+            f.delegating = True
+        else:
+            suspend_frame(f)
         try:
             return (yield from iterator)
         except BaseException as e:
@@ -557,7 +650,15 @@ def _delegate(value, get_iterator, node):
                 f.exc_node = node
             raise
         finally:
-            resume_frame(f)
+            if f.delegating:
+                f.delegating = False
+                # the inner generator left this frame current, unless it never ran (a throw()
+                # whose arguments were refused)
+                state = current_state()
+                if state.frame is not f:
+                    resume_frame(f)
+            else:
+                resume_frame(f)
 
     return delegate
 

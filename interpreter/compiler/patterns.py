@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .core import CompileError
 
-__all__ = ['PatternCompiler']
+__all__ = ['PatternCompiler', 'match_case']
 
 _SEQUENCE_FLAG = 1 << 5
 _MAPPING_FLAG = 1 << 6
@@ -24,6 +24,23 @@ def _is_mapping(subject) -> bool:
     return bool(type(subject).__flags__ & _MAPPING_FLAG)
 
 
+def match_case(f, matcher, subject, pattern_node) -> bool:
+    """Match one case's pattern; bind its captures only if the whole pattern matched."""
+    captures = []
+    try:
+        matched = matcher(f, subject, captures)
+    except BaseException as e:
+        if f.exc is not e:
+            f.exc = e
+            f.exc_node = pattern_node
+        raise
+    if not matched:
+        return False
+    for store, captured in captures:
+        store(f, captured)
+    return True
+
+
 class PatternCompiler:
     """Mixin: `stmt_Match` and `pattern_<Node>` for each pattern kind."""
 
@@ -34,26 +51,14 @@ class PatternCompiler:
             matcher = self.pattern(case.pattern)
             guard = self.expr(case.guard) if case.guard is not None else None
             body = self.block(case.body)
-            if self.is_gen(body):
-                raise CompileError('yield inside a match case is not supported yet')
             cases.append((matcher, guard, body, case.pattern))
         cases = tuple(cases)
 
         def match(f):
             value = subject(f)
             for matcher, guard, body, pattern_node in cases:
-                captures = []
-                try:
-                    matched = matcher(f, value, captures)
-                except BaseException as e:
-                    if f.exc is not e:
-                        f.exc = e
-                        f.exc_node = pattern_node
-                    raise
-                if not matched:
+                if not match_case(f, matcher, value, pattern_node):
                     continue
-                for store, captured in captures:
-                    store(f, captured)
                 if guard is not None and not guard(f):
                     continue
                 return body(f)

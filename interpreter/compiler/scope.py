@@ -60,7 +60,13 @@ class Scope:
         self.params: list[str] = []
         self.deleted: set[str] = set()
         self._children: dict[tuple, deque] = defaultdict(deque)
+        # Memphis's own tables know their node; the host's `symtable` (for compile() of an
+        # ast tree) is matched by name and line, in visiting order
+        self._children_by_node: dict[int, object] = {}
         for child in table.get_children():
+            node = getattr(getattr(child, '_table', None), 'node', None)
+            if node is not None:
+                self._children_by_node[id(node)] = child
             self._children[(child.get_name(), child.get_lineno())].append(child)
         self.child_scopes: list[Scope] = []
         self.cell_map = parent.cell_map if parent is not None else None
@@ -74,7 +80,8 @@ class Scope:
                 extra = self.cell_map['passthrough'].get(table.get_id(), ())
                 self.frees += sorted(name for name in extra if name not in self.frees)
         elif kind == ScopeKind.FUNCTION:
-            self.frees = list(table.get_frees())
+            # CPython's co_freevars order (sorted), which the trampoline's closure follows
+            self.frees = sorted(table.get_frees())
 
     def child_table(self, node):
         """The symbol table of the scope that `node` (a def, class, lambda, ...) opens."""
@@ -83,6 +90,10 @@ class Scope:
         if kind in ('FunctionDef', 'AsyncFunctionDef', 'ClassDef'):
             name = node.name
         queue = self._children.get((name, node.lineno))
+        found = self._children_by_node.get(id(node))
+        if found is not None and queue and found in queue:
+            queue.remove(found)
+            return found
         if not queue:
             raise LookupError(f'no symbol table for {kind} {name!r} at line {node.lineno}')
         return queue.popleft()

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from ..runtime.exceptions import exception_matches, special_method, with_protocol_error
+from ..runtime.exceptions import (
+    exception_being_handled,
+    exception_matches,
+    special_method,
+    with_protocol_error,
+)
 from ..runtime.templates import instantiate
-from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame
+from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame, memphis_traceback
 from .core import BREAK, CONTINUE, RETURN, note_closure
 from .operators import BINARY, NOTE, operand_text
 from .scope import ScopeKind
@@ -18,6 +23,8 @@ class StatementCompiler:
     """Mixin: `stmt_<NodeClass>` for every statement node."""
 
     def stmt_Expr(self, node):
+        if self.interactive:
+            return self._interactive_expression(node)
         if type(node.value).__name__ == 'Call':
             return self.expr_Call(node.value, statement=True)
         value = self.expr(node.value)
@@ -26,6 +33,23 @@ class StatementCompiler:
             value(f)
 
         return expression_statement
+
+    def _interactive_expression(self, node):
+        """At the top level of 'single' input, a value is shown by `sys.displayhook`."""
+        from ..runtime.host import sys_overlay
+
+        value = self.expr(node.value)
+        overlay = sys_overlay()
+
+        def displayed_expression(f):
+            result = value(f)
+            try:
+                hook = overlay.displayhook
+            except AttributeError:
+                raise RuntimeError('lost sys.displayhook') from None
+            hook(result)
+
+        return displayed_expression
 
     def stmt_Pass(self, node):
         def pass_(f):
@@ -134,7 +158,7 @@ class StatementCompiler:
         """`local.attr = simple value` in one template, or None."""
         receiver = self.simple_operand(target.value)
         value = self.simple_operand(node.value)
-        if receiver is None or value is None:
+        if receiver is None or value is None or target.attr == '__traceback__':
             return None
         attr = self.scope.mangle(target.attr)
         source = (f'def make(A, V, node):\n'
@@ -334,6 +358,8 @@ class StatementCompiler:
                   f'    return guard\n')
         made = instantiate(source, 'make')(*values, returned[1] if returned else None, body,
                                            after, node.test, RETURN)
+        # more than the `if`: the step hooks replace it by the traced statements of all of these
+        made.memphis_fused = (node, *rest)
         return note_closure(made, node)
 
     def stmt_While(self, node):
@@ -448,17 +474,22 @@ class StatementCompiler:
     def stmt_Raise(self, node):
         if node.exc is None:
             def reraise(f):
-                error = sys.exc_info()[1]
+                error = exception_being_handled(f)
                 if error is None:
                     raise RuntimeError('No active exception to reraise')
                 f.exc = error
                 f.exc_node = ALREADY_RECORDED
-                raise  # noqa: PLE0704 - re-raises the exception being handled, as `raise` does
+                if error is sys.exception():
+                    raise  # noqa: PLE0704 - re-raises the exception being handled, as CPython
+                raise error.with_traceback(error.__traceback__)
 
             return reraise
         value = self.expr(node.exc)
         cause = self.expr(node.cause) if node.cause is not None else None
 
+        # The locals are cleared before the exception leaves: this host frame stays in the
+        # exception's host traceback, and holding the exception there would make a cycle that
+        # keeps everything it references alive until the collector runs (CPython frees at once).
         def raise_(f):
             error = value(f)
             if cause is not None:
@@ -466,12 +497,14 @@ class StatementCompiler:
                 try:
                     raise error from cause_value
                 except BaseException as e:
+                    error = cause_value = None
                     f.exc = e
                     f.exc_node = node
                     raise
             try:
                 raise error
             except BaseException as e:
+                error = None
                 f.exc = e
                 f.exc_node = node
                 raise
@@ -501,6 +534,10 @@ class StatementCompiler:
             store = self.store_name(name) if name else None
             unbind = self.unbind_name(name) if name else None
             body, is_gen = self.block_any(handler.body)
+            if self.instrument:
+                from ..runtime.tracing import traced_handler
+
+                match, body = traced_handler(match, body, is_gen, handler.lineno)
             compiled.append((match, store, unbind, body, is_gen, handler))
         return tuple(compiled)
 
@@ -600,12 +637,18 @@ class StatementCompiler:
         manager = self.expr(item.context_expr)
         store = self.store(item.optional_vars) if item.optional_vars is not None else None
         context_node = item.context_expr
+        find_special = special_method
+        if self.instrument:
+            from ..runtime.tracing import exit_reports_line
+
+            # leaving the block reports the `with` line again, as CPython does
+            find_special = exit_reports_line(node.lineno)
 
         def with_(f):
             try:
                 obj = manager(f)
-                enter = special_method(obj, '__enter__')
-                exit_ = special_method(obj, '__exit__')
+                enter = find_special(obj, '__enter__')
+                exit_ = find_special(obj, '__exit__')
                 if enter is None or exit_ is None:
                     raise with_protocol_error(obj, enter is not None, False)
                 value = enter()
@@ -621,7 +664,7 @@ class StatementCompiler:
             except BaseException as e:
                 catch_in_frame(f, e)
                 try:
-                    suppress = exit_(type(e), e, e.__traceback__)
+                    suppress = exit_(type(e), e, memphis_traceback(e))
                 except BaseException as error:
                     if f.exc is not error:
                         f.exc = error
@@ -648,6 +691,8 @@ class StatementCompiler:
     # imports
 
     def stmt_Import(self, node):
+        from ..imports.system import import_from as import_attribute
+
         steps = []
         for alias in node.names:
             if alias.asname:
@@ -666,7 +711,7 @@ class StatementCompiler:
                                       else None, None, 0)
                     if attrs:
                         for attr in attrs:
-                            module = getattr(module, attr)
+                            module = import_attribute(module, attr)
                 except BaseException as e:
                     if f.exc is not e:
                         f.exc = e
@@ -690,6 +735,8 @@ class StatementCompiler:
                     f.names[name] = getattr(module, name)
 
             return import_star
+        from ..imports.system import import_from as import_attribute
+
         fromlist = tuple(alias.name for alias in node.names)
         stores = tuple((alias.name, self.store_name(self.scope.mangle(alias.asname or alias.name)))
                        for alias in node.names)
@@ -698,12 +745,7 @@ class StatementCompiler:
             try:
                 module = f.f_builtins['__import__'](module_name, f.f_globals, None, fromlist,
                                                     level)
-                values = []
-                for name, _ in stores:
-                    try:
-                        values.append(getattr(module, name))
-                    except AttributeError:
-                        raise _cannot_import(name, module) from None
+                values = [import_attribute(module, name) for name, _ in stores]
             except BaseException as e:
                 if f.exc is not e:
                     f.exc = e
@@ -713,14 +755,6 @@ class StatementCompiler:
                 store(f, value)
 
         return import_from
-
-
-def _cannot_import(name: str, module) -> ImportError:
-    module_name = getattr(module, '__name__', '<unknown module name>')
-    path = getattr(module, '__file__', None)
-    where = f' ({path})' if path else ' (unknown location)'
-    return ImportError(f"cannot import name '{name}' from '{module_name}'{where}",
-                       name=module_name, path=path)
 
 
 def _both(first, second):

@@ -6,6 +6,7 @@ import types
 
 from ..runtime.frames import UNBOUND
 from ..runtime.templates import instantiate
+from ..runtime.tracebacks import store_exception_traceback
 from .expressions import name_error, unbound_free, unbound_local
 from .operators import NOTE, operand_text
 
@@ -55,6 +56,8 @@ class TargetCompiler:
         return store_name
 
     def store_Attribute(self, node):
+        if node.attr == '__traceback__':
+            return store_exception_traceback(self.expr(node.value), node)
         shape, target = self.operand(node.value)
         attr = self.scope.mangle(node.attr)
         source = (f'def make(A, node):\n'
@@ -118,14 +121,31 @@ class TargetCompiler:
                       f'{NOTE}'
                       f'    return unpack_into_slots\n')
             return instantiate(source, 'make')(node)
-        names, stores = [], []
-        for index, element in enumerate(node.elts):
-            if type(element).__name__ == 'Starred':
-                names.append(f'*v{index}')
-                stores.append(self.store(element.value))
-            else:
-                names.append(f'v{index}')
-                stores.append(self.store(element))
+        stores = [self.store(e.value if type(e).__name__ == 'Starred' else e)
+                  for e in node.elts]
+        unpack = self.unpacker(node)
+        stores = tuple(stores)
+        if len(stores) == 2:
+            first, second = stores
+
+            def store_pair(f, value):
+                a, b = unpack(f, value)
+                first(f, a)
+                second(f, b)
+
+            return store_pair
+
+        def store_sequence(f, value):
+            for store, item in zip(stores, unpack(f, value)):
+                store(f, item)
+
+        return store_sequence
+
+    def unpacker(self, node):
+        """`unpack(f, value) -> items`, one per element of a tuple or list target (a starred
+        one gets a list), with the host's own unpacking and its messages."""
+        names = [f'*v{index}' if type(element).__name__ == 'Starred' else f'v{index}'
+                 for index, element in enumerate(node.elts)]
         values = ', '.join(n.lstrip('*') for n in names)
         targets = ', '.join(names) + (',' if len(names) == 1 else '')
         source = (f'def make(node):\n'
@@ -143,23 +163,7 @@ class TargetCompiler:
                       f'{NOTE}'
                       '        return ()\n'
                       '    return unpack\n')
-        unpack = instantiate(source, 'make')(node)
-        stores = tuple(stores)
-        if len(stores) == 2:
-            first, second = stores
-
-            def store_pair(f, value):
-                a, b = unpack(f, value)
-                first(f, a)
-                second(f, b)
-
-            return store_pair
-
-        def store_sequence(f, value):
-            for store, item in zip(stores, unpack(f, value)):
-                store(f, item)
-
-        return store_sequence
+        return instantiate(source, 'make')(node)
 
     # del
 

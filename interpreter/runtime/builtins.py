@@ -9,8 +9,8 @@ from __future__ import annotations
 import builtins as host_builtins
 import types
 
+from ..imports.system import memphis_import
 from .frames import Code, Frame, current_state
-from .host import import_host_module
 from .tracebacks import leave_frame
 
 __all__ = ['builtins_dict', 'builtins_module', 'new_module_globals', 'run_code']
@@ -118,7 +118,7 @@ def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimiz
                             symtable.symtable(text, filename, mode), filename, mode)
     if isinstance(source, (bytes, bytearray)):
         source = bytes(source).decode('utf-8')
-    return compile_source(source, filename, 'exec' if mode == 'single' else mode)
+    return compile_source(source, filename, mode)
 
 
 def memphis_globals():
@@ -167,14 +167,16 @@ def memphis_build_class(func, name, /, *bases, **keywords):
 
 
 def _make_builtins() -> types.ModuleType:
+    from ..bridge.breakpoints import breakpoint_builtin
+
     module = types.ModuleType('builtins', host_builtins.__doc__)
     namespace = module.__dict__
     namespace.update(host_builtins.__dict__)
     overlay = {
         'globals': memphis_globals, 'locals': memphis_locals, 'vars': memphis_vars,
         'dir': memphis_dir, 'eval': memphis_eval, 'exec': memphis_exec,
-        'compile': memphis_compile, '__import__': import_host_module,
-        '__build_class__': memphis_build_class,
+        'compile': memphis_compile, '__import__': memphis_import,
+        '__build_class__': memphis_build_class, 'breakpoint': breakpoint_builtin,
     }
     for name, function in overlay.items():
         host = getattr(host_builtins, name)

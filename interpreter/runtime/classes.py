@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import types
+import weakref
 
 from .frames import UNBOUND, Frame, current_state
 from .tracebacks import leave_frame
 
-__all__ = ['build_class']
+__all__ = ['build_class', 'native_classes']
 
 _CellType = types.CellType
+
+native_classes: weakref.WeakSet = weakref.WeakSet()
+"""Classes built by interpreted class statements (the bridge's foreign-object model reads it)."""
 
 
 def build_class(code, caller: Frame, name: str, bases: tuple, keywords: dict, closure: tuple,
@@ -39,6 +43,10 @@ def build_class(code, caller: Frame, name: str, bases: tuple, keywords: dict, cl
     if class_cell_slot is not None:
         namespace['__classcell__'] = fast[class_cell_slot]
     cls = meta(name, bases, namespace, **keywords)
+    try:
+        native_classes.add(cls)
+    except TypeError:  # a metaclass may return anything, even an object without weak references
+        pass
     if class_cell_slot is not None and isinstance(cls, type):
         cell = fast[class_cell_slot]
         try:

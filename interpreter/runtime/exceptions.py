@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ['exception_matches', 'special_method', 'with_protocol_error']
+import sys
+
+__all__ = ['exception_being_handled', 'exception_matches', 'special_method',
+           'with_protocol_error']
 
 _NOT_EXCEPTION = 'catching classes that do not inherit from BaseException is not allowed'
 
@@ -42,3 +45,17 @@ def with_protocol_error(obj, has_enter: bool, asynchronous: bool) -> TypeError:
                          f'protocol{missing}')
     missing = '' if not has_enter else ' (missed __exit__ method)'
     return TypeError(f"'{name}' object does not support the context manager protocol{missing}")
+
+
+def exception_being_handled(frame) -> BaseException | None:
+    """What a bare `raise` re-raises and `sys.exception()` gives, seen from `frame`.
+
+    The host's answer, unless it lost it: when throw() is delegated through the nested host
+    generators of a generator body, the host does not restore the exception state of the outer
+    ones, so a handler there falls back on the exception its frame records as being handled.
+    """
+    error = sys.exception()
+    while error is None and frame is not None:
+        error = getattr(frame, 'handled', None)
+        frame = frame.f_back
+    return error

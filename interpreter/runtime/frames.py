@@ -16,8 +16,11 @@ __all__ = [
     'Frame',
     'RecursionLimit',
     'ThreadState',
+    'code_observers',
     'current_state',
+    'outside_delegation',
     'recursion_limit',
+    'relink_resumed',
     'resume_frame',
     'suspend_frame',
     'thread_states',
@@ -44,6 +47,7 @@ class Code:
     """
 
     __slots__ = (
+        '__weakref__',
         'body',
         'cell_slots',
         'children',
@@ -64,6 +68,7 @@ class Code:
         'kind',
         'nlocals',
         'node',
+        'positions',
         'scope',
         'signature',
         'trampoline',
@@ -92,12 +97,24 @@ class Code:
         self.signature = None
         self.children: dict = {}
 
+    @property
+    def co_nlocals(self) -> int:
+        return self.nlocals
+
     def co_positions(self):
-        yield (self.co_firstlineno, self.co_firstlineno, None, None)
+        """The first line, then the nodes tracebacks and frames point at (see `f_lasti`)."""
+        from .tracebacks import code_positions
+
+        return code_positions(self)
 
     def __repr__(self) -> str:
         return (f'<code object {self.co_name} at {id(self):#x}, file "{self.co_filename}", '
                 f'line {self.co_firstlineno}>')
+
+
+code_observers: list = []
+"""Called with each module-level `Code` the compiler makes (a debugger's registry, see
+interpreter.hooks); empty, it costs one test per compilation."""
 
 
 class Frame:
@@ -109,6 +126,7 @@ class Frame:
 
     __slots__ = (
         '__weakref__',
+        'delegating',
         'depth',
         'exc',
         'exc_node',
@@ -118,11 +136,20 @@ class Frame:
         'f_globals',
         'f_trace',
         'fast',
+        'handled',
         'locals_snapshot',
         'names',
         'ret',
         'temps',
+        'trace_line',
+        'trace_lines_off',
+        'traced_exc',
     )
+    # `handled` (the exception a generator body's handler is handling: the host forgets it when
+    # a throw() is delegated through nested host generators, see exception_being_handled),
+    # `trace_line` (the line of the last line event, kept only while an instrumented body runs),
+    # `traced_exc` and `trace_lines_off` (see runtime.tracing) are left unset by __init__:
+    # plain frames never pay for them.
 
     def __init__(self, code: Code, globals_: dict, builtins: dict, names, fast: list,
                  back: Frame | None) -> None:
@@ -138,11 +165,27 @@ class Frame:
         self.depth = 1 if back is None else back.depth + 1
         self.f_trace = None
         self.locals_snapshot = None
+        # True while a generator frame's `yield from` delegates to an interpreted generator:
+        # the host resumes the inner one directly, so the inner one links this frame back in
+        self.delegating = False
 
     @property
     def f_lineno(self) -> int:
-        """The line being executed: found on demand from the host stack, never recorded."""
+        """The line being executed: found on demand from the host stack, never recorded.
+
+        A traced frame knows its line (that of its last line event); a suspended generator's
+        frame, the line of the `yield` it waits at.
+        """
+        line = getattr(self, 'trace_line', 0)
+        if line:
+            return line
         node = _executing_node(self)
+        if node is None:
+            from .generator_frames import suspended_line
+
+            line = suspended_line(self)
+            if line:
+                return line
         if node is None and self.exc is not None:
             node = self.exc_node
         if node is not None and getattr(node, 'lineno', None) is not None:
@@ -171,6 +214,37 @@ class Frame:
             else:
                 result.pop(name, None)
         return result
+
+    @property
+    def f_lasti(self) -> int:
+        """An index into `f_code.co_positions()` (times 2, as CPython's) of the running node."""
+        from .tracebacks import instruction_index
+
+        node = _executing_node(self)
+        if node is None and self.exc is not None:
+            node = self.exc_node
+        return 2 * instruction_index(self.f_code, node)
+
+    @property
+    def f_trace_lines(self) -> bool:
+        """Whether the local trace function receives 'line' events (True by default)."""
+        return not getattr(self, 'trace_lines_off', False)
+
+    @f_trace_lines.setter
+    def f_trace_lines(self, value: bool) -> None:
+        self.trace_lines_off = not value
+
+    def clear(self) -> None:
+        """Drop the frame's local variables (CPython's frame.clear()); not while it runs."""
+        running = current_state().frame
+        while running is not None:
+            if running is self:
+                raise RuntimeError('cannot clear an executing frame')
+            running = running.f_back
+        if self.f_code.kind == 'function' or self.names is None:
+            self.fast = [UNBOUND] * len(self.fast)
+        self.locals_snapshot = None
+        self.f_trace = None
 
     def __repr__(self) -> str:
         return (f'<frame at {id(self):#x}, file {self.f_code.co_filename!r}, '
@@ -208,11 +282,14 @@ class ThreadState:
     attribute access costs three times as much on the call path.
     """
 
-    __slots__ = ('__weakref__', 'frame', 'tracer')
+    __slots__ = ('__weakref__', 'frame', 'in_trace', 'profiler', 'sys_tracer', 'tracer')
 
     def __init__(self) -> None:
         self.frame: Frame | None = None
-        self.tracer = None
+        self.tracer = None  # the step hook (runtime.tracing.set_tracer)
+        self.sys_tracer = None  # sys.settrace's function
+        self.profiler = None  # sys.setprofile's function
+        self.in_trace = False  # a trace or profile function is running: it is not traced
 
 
 thread_states: dict[int, ThreadState] = {}
@@ -246,15 +323,41 @@ def current_state() -> ThreadState:
 
 def suspend_frame(frame: Frame) -> None:
     """A generator frame is about to yield: its resumer's frame is current again."""
-    current_state().frame = frame.f_back
+    current_state().frame = outside_delegation(frame.f_back)
 
 
 def resume_frame(frame: Frame) -> None:
     """A generator frame resumes: whoever resumed it becomes its `f_back`."""
     state = current_state()
-    back = frame.f_back = state.frame
-    frame.depth = back.depth + 1 if back is not None else 1
+    relink_resumed(frame, state.frame)
     state.frame = frame
+
+
+def outside_delegation(back: Frame | None) -> Frame | None:
+    """The frame current once a generator yields to `back`: the generators delegating to it
+    (`yield from`) are suspended with it, as in CPython."""
+    while back is not None and back.delegating:
+        back = back.f_back
+    return back
+
+
+def relink_resumed(frame: Frame, resumer: Frame | None) -> None:
+    """`frame` resumes on behalf of `resumer`: it becomes its `f_back`, or, when `frame` runs
+    for the generators delegating to it, the outermost of those gets `resumer` instead."""
+    back = frame.f_back
+    if back is None or not back.delegating:
+        frame.f_back = resumer
+        frame.depth = resumer.depth + 1 if resumer is not None else 1
+        return
+    chain = [frame]
+    while back is not None and back.delegating:
+        chain.append(back)
+        back = back.f_back
+    chain[-1].f_back = resumer
+    depth = resumer.depth if resumer is not None else 0
+    for link in reversed(chain):
+        depth += 1
+        link.depth = depth
 
 
 class RecursionLimit:
@@ -264,3 +367,9 @@ class RecursionLimit:
 
 
 recursion_limit = RecursionLimit
+
+
+# what type(frame) and type(code) read in CPython
+Frame.__name__ = Frame.__qualname__ = 'frame'
+Code.__name__ = Code.__qualname__ = 'code'
+Frame.__module__ = Code.__module__ = 'builtins'

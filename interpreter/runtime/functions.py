@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import types
+import warnings
 import weakref
 from _thread import get_ident
 
@@ -22,7 +23,9 @@ from .tracebacks import leave_frame
 
 __all__ = [
     'Signature',
+    'Trampoline',
     'enter_generator',
+    'is_interpreted_generator',
     'make_function',
     'make_trampoline_code',
     'memphis_code_of',
@@ -60,6 +63,10 @@ _HELPERS = ('_e', '_U', '_C', '_F', '_T', '_S', '_new', '_Frame', '_code', '_g',
             '_states', '_ident', '_new_state', '_limit', '_leave', '_deep', '_pool', '_refcount')
 _TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'frame', 'depth',
                 'state')
+# A helper is a constant of the trampoline's code: the template reads a placeholder string,
+# replaced in co_consts by the helper itself (LOAD_CONST: no cell, and the trampoline's only
+# free variables are the user's, so `__closure__` and `co_freevars` are CPython's).
+_PLACEHOLDER = '\x00memphis:{}'
 
 _FRAME_SETUP = """\
 try:
@@ -67,15 +74,26 @@ try:
 except KeyError:
     {state} = {_new_state}()
 {back} = {state}.frame
-{frame} = {_pool}.pop() if {_pool} else {_Frame}({_code}, {_g}, {_b}, None, None, None)
+"""
+# The pool ends with a None: popping it means the pool was empty.
+_POOLED_FRAME = """\
+{frame} = {_pool}.pop()
+if {frame} is None:
+    {_pool}.append(None)
+    {frame} = {_Frame}({_code}, {_g}, {_b}, None, None, None)
+"""
+_NEW_FRAME = """\
+{frame} = {_Frame}({_code}, {_g}, {_b}, None, None, None)
+"""
+_FRAME_PUSH = """\
 {frame}.fast = {slots}
 {frame}.f_back = {back}
 {frame}.depth = {depth} = {back}.depth + 1 if {back} is not None else 1
 if {depth} > {_limit}.value:
     {_deep}()
 {state}.frame = {frame}
-"""
-_FUNCTION_BODY = _FRAME_SETUP + """\
+{forget}"""
+_FUNCTION_BODY = _FRAME_SETUP + _POOLED_FRAME + _FRAME_PUSH + """\
 try:
     {_code}.body({frame})
     return {frame}.ret
@@ -89,7 +107,7 @@ finally:
         {_pool}.append({frame})
 """
 # A generator or coroutine may be resumed in another thread: restore that thread's state.
-_GENERATOR_BODY = _FRAME_SETUP + """\
+_GENERATOR_BODY = _FRAME_SETUP + _NEW_FRAME + _FRAME_PUSH + """\
 try:
     {run}
     return {frame}.ret
@@ -101,19 +119,39 @@ finally:
 """
 
 
+class Trampoline:
+    """A trampoline's template code (helpers as placeholder constants) and, per globals, its
+    constants with the helpers bound: functions without free variables share one bound code
+    (as in CPython); a closure's code differs only by its cells (`_F`)."""
+
+    __slots__ = ('bound', 'free_index', 'placeholders', 'template')
+
+    def __init__(self, template, placeholders: dict) -> None:
+        self.template = template
+        self.placeholders = placeholders
+        self.free_index = template.co_consts.index(_PLACEHOLDER.format('_F')) \
+            if _PLACEHOLDER.format('_F') in template.co_consts else None
+        self.bound: dict = {}
+
+    def __getitem__(self, index: int):
+        return (self.template, self.placeholders)[index]
+
+
 def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots, n_free: int,
-                         name: str, qualname: str, filename: str, firstlineno: int):
+                         name: str, qualname: str, filename: str, firstlineno: int,
+                         freevars: tuple = ()) -> Trampoline:
     """The host code object of a trampoline: the user's signature, a body that enters Memphis.
 
     `kind` is 'function', 'generator', 'coroutine' or 'asyncgen'. Slots that are cells get a
     fresh cell (wrapping the argument for a parameter), other unassigned locals start UNBOUND.
     A plain function's trampoline pushes its frame itself (one host call less per call);
-    the others delegate to an entry generator (see `enter_generator`).
+    the others delegate to an entry generator (see `enter_generator`). Its free variables are
+    `freevars` (the user's, in CPython's sorted order), whose cells close the slot list.
     """
     params = sig.slot_names()
-    taken = set(params)
-    names = {}
-    for base in _HELPERS + _TEMPORARIES:
+    taken = set(params) | set(freevars)
+    names = {base: repr(_PLACEHOLDER.format(base)) for base in _HELPERS}
+    for base in _TEMPORARIES:
         names[base] = fresh_name(base, taken)
         taken.add(names[base])
     positional = [*sig.posonly, *sig.args]
@@ -140,6 +178,9 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
     if n_free:
         items.append('*' + names['_F'])
     slots = '[' + ', '.join(items) + ']'
+    # the frame's slots own the arguments now: a rebound parameter frees its argument as in
+    # CPython (contextlib's test_nokeepref), not kept alive by the trampoline's host frame
+    names['forget'] = f"del {', '.join(params)}\n" if params else ''
     enter = names['_e']
     if kind == 'generator':
         header = 'def'
@@ -155,17 +196,37 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
                                     suspend=names['_S'])
     else:
         header, body = 'def', _FUNCTION_BODY.format(slots=slots, **names)
+    if freevars:
+        # never run: makes the user's free variables the trampoline's own
+        body = f"if 0:\n    ({', '.join(freevars)},)\n" + body
     body = body.rstrip().replace('\n', '\n        ')
-    helpers = ', '.join(names[h] for h in _HELPERS)
-    source = (f'def factory({helpers}):\n'
+    declared = f"    {' = '.join(freevars)} = None\n" if freevars else ''
+    source = (f'def factory():\n'
+              f'{declared}'
               f'    {header} trampoline({", ".join(parts)}):\n'
               f'        {body}\n'
               f'    return trampoline\n')
-    factory = instantiate(source, 'factory')
+    with warnings.catch_warnings():
+        # the placeholders are strings the template calls and subscripts
+        warnings.simplefilter('ignore', SyntaxWarning)
+        factory = instantiate(source, 'factory')
     code = _inner_code(factory)
     code = code.replace(co_name=name, co_qualname=qualname, co_filename=filename,
                         co_firstlineno=firstlineno)
-    return code, tuple(names[h] for h in _HELPERS)
+    placeholders = {_PLACEHOLDER.format(base): base for base in _HELPERS}
+    return Trampoline(code, placeholders)
+
+
+def _bind_constants(template, values: dict):
+    """`template` with each placeholder constant (also inside tuple constants) replaced."""
+    def bound(const):
+        if type(const) is str:
+            return values.get(const, const)
+        if type(const) is tuple:
+            return tuple(bound(item) for item in const)
+        return const
+
+    return template.replace(co_consts=tuple(bound(c) for c in template.co_consts))
 
 
 # Keyed by identity: code objects compare equal by value, so two trampolines with the same
@@ -173,18 +234,31 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
 _memphis_codes: dict[int, tuple[weakref.ref, Code]] = {}
 
 
+class _CodeRef(weakref.ref):
+    __slots__ = ('key',)
+
+
+def _forget(ref: _CodeRef, codes: dict = _memphis_codes) -> None:
+    # `codes` is bound here: at interpreter exit the module's globals may already be None
+    entry = codes.get(ref.key)
+    if entry is not None and entry[0] is ref:
+        del codes[ref.key]
+
+
 def register_trampoline(host_code, code: Code) -> None:
     """Remember which Memphis code a trampoline's host code object enters."""
-    key = id(host_code)
-    # Held in the closure: at interpreter exit the module's globals may already be None.
-    codes = _memphis_codes
+    ref = _CodeRef(host_code, _forget)
+    ref.key = id(host_code)
+    _memphis_codes[ref.key] = (ref, code)
 
-    def forget(ref: weakref.ref) -> None:
-        entry = codes.get(key)
-        if entry is not None and entry[0] is ref:
-            del codes[key]
 
-    _memphis_codes[key] = (weakref.ref(host_code, forget), code)
+def is_interpreted_generator(obj) -> bool:
+    """True for a generator object an interpreted generator function made."""
+    if type(obj) is not types.GeneratorType:
+        return False
+    host_code = obj.gi_code
+    entry = _memphis_codes.get(id(host_code))
+    return entry is not None and entry[0]() is host_code
 
 
 def memphis_code_of(function) -> Code | None:
@@ -209,26 +283,15 @@ def _too_deep():
     raise RecursionError('maximum recursion depth exceeded')
 
 
+_MAX_BOUND_PER_CODE = 8
+
+
 def make_function(code: Code, globals_: dict, builtins: dict, defaults, kwdefaults,
                   free_cells: tuple, annotations, doc):
     """Create the host function object for one execution of a `def` or `lambda`."""
-    host_code, helper_names = code.trampoline
-    enter = None
-    if code.kind == 'asyncgen':
-        enter = enter_generator(code, globals_, builtins)
-    elif code.kind == 'coroutine':
-        enter = _Awaitable
-    helpers = (enter, UNBOUND, _CellType, free_cells, Yielded, Suspend, object.__new__, Frame,
-               code, globals_, builtins, code.body, thread_states, get_ident, current_state,
-               recursion_limit, leave_frame, _too_deep, None, sys.getrefcount)
-    values = dict(zip(helper_names, helpers))
-    # Frames of this function's returned calls that nothing else refers to (the count is the
-    # local variable and getrefcount's argument), emptied and reused by its next call:
-    # allocating and freeing a frame object cost half of a call's time. A frame kept by a
-    # traceback, a generator's f_back or sys._getframe() is never reused.
-    values[helper_names[-2]] = []
-    closure = tuple(_CellType(values[name]) for name in host_code.co_freevars)
-    function = types.FunctionType(host_code, globals_, code.co_name, defaults or None, closure)
+    host_code = _bound_trampoline(code, globals_, builtins, free_cells)
+    function = types.FunctionType(host_code, globals_, code.co_name, defaults or None,
+                                  free_cells or None)
     if kwdefaults:
         function.__kwdefaults__ = kwdefaults
     function.__qualname__ = code.co_qualname
@@ -236,6 +299,56 @@ def make_function(code: Code, globals_: dict, builtins: dict, defaults, kwdefaul
     if annotations:
         function.__annotations__ = annotations
     return function
+
+
+def _bound_trampoline(code: Code, globals_: dict, builtins: dict, free_cells: tuple):
+    """The trampoline's host code with its helpers bound: shared by the functions of one
+    `def` and one globals (so `__code__` is shared as in CPython), unless they have free
+    variables, whose cells the slot list takes (a code per function then, made from the
+    constants bound once per globals)."""
+    trampoline = code.trampoline
+    key = (id(globals_), id(builtins))
+    entry = trampoline.bound.get(key)
+    if entry is None:
+        entry = _bind_helpers(code, globals_, builtins)
+        if len(trampoline.bound) < _MAX_BOUND_PER_CODE:
+            # globals and builtins kept alive with it, so their ids stay theirs
+            trampoline.bound[key] = entry
+    if not free_cells:
+        host_code = entry[0]
+        if host_code is None:
+            host_code = entry[0] = trampoline.template.replace(co_consts=entry[1])
+            register_trampoline(host_code, code)
+        return host_code
+    consts, index = entry[1], trampoline.free_index
+    # a new tuple, never the shared one changed: other threads may be making closures too
+    host_code = trampoline.template.replace(
+        co_consts=consts[:index] + (free_cells,) + consts[index + 1:])
+    register_trampoline(host_code, code)
+    return host_code
+
+
+def _bind_helpers(code: Code, globals_: dict, builtins: dict) -> list:
+    """[shared code (made on first use), constants with every helper but `_F` bound, ...]."""
+    enter = None
+    if code.kind == 'asyncgen':
+        enter = enter_generator(code, globals_, builtins)
+    elif code.kind == 'coroutine':
+        enter = _Awaitable
+    helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, object.__new__, Frame,
+               code, globals_, builtins, code.body, thread_states, get_ident, current_state,
+               recursion_limit, leave_frame, _too_deep, None, sys.getrefcount)
+    values = dict(zip(_HELPERS, helpers))
+    # Frames of this function's returned calls that nothing else refers to (the count is the
+    # local variable and getrefcount's argument), emptied and reused by its next call:
+    # allocating and freeing a frame object cost half of a call's time. A frame kept by a
+    # traceback, a generator's f_back or sys._getframe() is never reused.
+    values['_pool'] = [None]
+    trampoline = code.trampoline
+    by_placeholder = {placeholder: values[base]
+                      for placeholder, base in trampoline.placeholders.items()}
+    consts = _bind_constants(trampoline.template, by_placeholder).co_consts
+    return [None, consts, globals_, builtins]
 
 
 def enter_generator(code: Code, globals_: dict, builtins: dict):

@@ -1,90 +1,134 @@
-"""The one door to host modules until the bridge lands: `host_module` and the import it backs."""
+"""`sys` as interpreted code sees it: the host's, with Memphis's import state and frame functions."""
 
 from __future__ import annotations
 
 import importlib.machinery
-import importlib.util
 import sys
 import types
 
 from ..bridge.sys_functions import SYS_FUNCTIONS
 
-__all__ = ['SysOverlay', 'host_module', 'import_host_module', 'sys_overlay']
+__all__ = ['IMPORT_STATE_NAMES', 'ProgramStream', 'install_import_state', 'sys_attribute',
+           'sys_overlay']
+
+# The `sys` attributes that are Memphis's own data, read from the import state.
+IMPORT_STATE_NAMES = ('modules', 'path', 'meta_path', 'path_hooks', 'path_importer_cache',
+                      'argv')
 
 
-def _is_compiled(name: str) -> bool:
-    if name in sys.builtin_module_names:
-        return True
+def _forward_to_host(name: str):
+    """PEP 562 `__getattr__` of the overlay: what Memphis does not hold, the host's `sys` has."""
     try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return False
-    if spec is None or spec.origin is None:
-        return False
-    return spec.origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
-
-
-class SysOverlay(types.ModuleType):
-    """`sys` as interpreted code sees it: the host's, with Memphis's frame-aware parts.
-
-    Attributes not overlaid are read from and written to the host's `sys`, so assigning
-    `sys.stdout` redirects `print` as in CPython.
-    """
-
-    def __getattr__(self, name: str):
         return getattr(sys, name)
-
-    def __setattr__(self, name: str, value) -> None:
-        if name in _SYS_OVERLAID:
-            types.ModuleType.__setattr__(self, name, value)
-        else:
-            setattr(sys, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        if name in _SYS_OVERLAID:
-            types.ModuleType.__delattr__(self, name)
-        else:
-            delattr(sys, name)
-
-    def __dir__(self):
-        return sorted(set(dir(sys)) | set(_SYS_OVERLAID))
+    except AttributeError:
+        raise AttributeError(f"module 'sys' has no attribute {name!r}") from None
 
 
-_SYS_OVERLAID = SYS_FUNCTIONS
-_sys_overlay = None
+def _dir_with_host() -> list[str]:
+    return sorted(set(dir(sys)) | set(_sys_overlay.__dict__) - {'__getattr__', '__dir__'})
 
 
-def sys_overlay() -> SysOverlay:
+_sys_overlay: types.ModuleType | None = None
+
+
+def sys_overlay() -> types.ModuleType:
+    """The one `sys` module object interpreted code sees.
+
+    A plain module, so `type(sys)` is the module type as in CPython (importlib and
+    `types.ModuleType` rely on it). It holds Memphis's functions and import state; any other
+    attribute is read from the host's `sys` until the program assigns it, and then the
+    program's value stays here. The standard streams are the program's own from the start,
+    and the host's `sys` forwards to them (ProgramStream), so the host's `print` follows.
+    """
     global _sys_overlay
     if _sys_overlay is None:
-        module = SysOverlay('sys', sys.__doc__)
-        for name, function in _SYS_OVERLAID.items():
+        module = types.ModuleType('sys', sys.__doc__)
+        # a spec as the builtin finder gives, so repr(sys) is "<module 'sys' (built-in)>"
+        from ..imports.machinery import BridgeLoader
+
+        module.__spec__ = importlib.machinery.ModuleSpec('sys', BridgeLoader('sys', None),
+                                                         origin='built-in')
+        module.__loader__ = module.__spec__.loader
+        module.__getattr__ = _forward_to_host
+        module.__dir__ = _dir_with_host
+        for name, function in SYS_FUNCTIONS.items():
             function.__module__ = 'sys'
-            types.ModuleType.__setattr__(module, name, function)
+            setattr(module, name, function)
         _sys_overlay = module
+        _route_host_streams(module)
+        from ..imports.system import import_state
+
+        import_state()
     return _sys_overlay
 
 
-def host_module(name: str):
-    """The host's module `name` if it is builtin or an extension module (the bridge's job later).
-
-    Modules written in Python are refused: they must be interpreted, which the import system
-    (next milestone) will do.
-    """
-    if name == 'sys':
-        return sys_overlay()
-    top = name.partition('.')[0]
-    if not _is_compiled(top):
-        raise ModuleNotFoundError(f"No module named '{name}'", name=name)
-    __import__(name)
-    return sys.modules[name]
+_STREAMS = ('stdin', 'stdout', 'stderr')
 
 
-def import_host_module(name, globals=None, locals=None, fromlist=(), level=0):
-    """`__import__` for interpreted code, over `host_module`."""
-    if level:
-        raise ImportError('attempted relative import with no known parent package')
-    module = host_module(name)
-    if fromlist or '.' not in name:
-        return module
-    return host_module(name.partition('.')[0])
+class ProgramStream:
+    """What the host's `sys.stdout` (stdin, stderr) is while Memphis runs: it forwards to the
+    program's `sys.stdout`, so the host's own `print` and `input` follow a program that
+    reassigns it (CPython has one `sys`; Memphis has two)."""
+
+    __slots__ = ('_name',)
+
+    def __init__(self, name: str) -> None:
+        object.__setattr__(self, '_name', name)
+
+    def _target(self):
+        return _sys_overlay.__dict__.get(self._name)
+
+    def write(self, text):
+        target = self._target()
+        if target is None:  # CPython's print does nothing when sys.stdout is None
+            return len(text)
+        return target.write(text)
+
+    def flush(self):
+        target = self._target()
+        if target is not None:
+            return target.flush()
+        return None
+
+    def __getattr__(self, name: str):
+        return getattr(self._target(), name)
+
+    def __setattr__(self, name: str, value) -> None:
+        setattr(self._target(), name, value)
+
+    def __iter__(self):
+        return iter(self._target())
+
+    def __repr__(self) -> str:
+        return repr(self._target())
+
+
+def _route_host_streams(module: types.ModuleType) -> None:
+    """The program's `sys.stdin/stdout/stderr` start as the host's streams; the host's `sys`
+    then reads them through the program's (see ProgramStream)."""
+    for name in _STREAMS:
+        current = getattr(sys, name)
+        if isinstance(current, ProgramStream):
+            current = current._target()
+        module.__dict__[name] = current
+        setattr(sys, name, ProgramStream(name))
+
+
+def sys_attribute(name: str):
+    """`sys.<name>` as interpreted code would read it (None if neither has it)."""
+    overlay = _sys_overlay
+    if overlay is not None:
+        value = overlay.__dict__.get(name, _MISSING)
+        if value is not _MISSING:
+            return value
+    return getattr(sys, name, None)
+
+
+_MISSING = object()
+
+
+def install_import_state(state) -> None:
+    """Point the overlay's `sys.modules`, `sys.path`, ... at `state` (an ImportState)."""
+    module = sys_overlay() if _sys_overlay is None else _sys_overlay
+    for name in IMPORT_STATE_NAMES:
+        setattr(module, name, getattr(state, name))

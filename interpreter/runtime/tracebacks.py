@@ -8,21 +8,34 @@ in it, the entry `(frame, node)` is appended to the exception's Memphis tracebac
 
 from __future__ import annotations
 
-import sys
 import textwrap
 import traceback as host_traceback
+import types
+from types import TracebackType
+
+from ..diagnostics import format_syntax_error
 
 __all__ = [
     'ALREADY_RECORDED',
+    'MEMPHIS_ATTRIBUTES',
     'Traceback',
     'catch_in_frame',
+    'code_positions',
+    'exc_info',
     'format_exception',
+    'instruction_index',
     'leave_frame',
+    'memphis_attribute',
     'memphis_traceback',
     'print_exception',
+    'set_traceback',
+    'store_exception_traceback',
+    'traceback_from_frame',
+    'traceback_of',
 ]
 
 _KEY = '__memphis_traceback__'
+_BUILT = '__memphis_traceback_objects__'
 
 
 class _AlreadyRecorded:
@@ -31,6 +44,9 @@ class _AlreadyRecorded:
 
 ALREADY_RECORDED = _AlreadyRecorded()
 """`frame.exc_node` value: this frame's entry for `frame.exc` is already in its traceback."""
+
+LEFT_WITH_EXCEPTION = _AlreadyRecorded()
+"""`frame.exc` value: an exception left the frame at `frame.exc_node` (not kept alive)."""
 
 
 def _entries(error: BaseException) -> list:
@@ -42,9 +58,16 @@ def _entries(error: BaseException) -> list:
 
 def leave_frame(frame, error: BaseException) -> None:
     """`error` propagates out of `frame`: append the frame's entry unless already there."""
-    node = frame.exc_node if frame.exc is error else None
-    if node is ALREADY_RECORDED:
-        return
+    if frame.exc is error:
+        node = frame.exc_node
+        # the frame is done with the exception: no cycle exception -> traceback -> frame ->
+        # exception to keep the frame's locals alive until the collector runs (CPython frees
+        # them at once); exc_node stays, for the finished frame's f_lineno
+        frame.exc = LEFT_WITH_EXCEPTION
+        if node is ALREADY_RECORDED:
+            return
+    else:
+        node = None
     _entries(error).append((frame, node))
 
 
@@ -74,16 +97,104 @@ class _Position:
 
 
 class Traceback:
-    """One entry of a Memphis traceback, with the attributes of a host traceback object."""
+    """One entry of a Memphis traceback, with the attributes of a host traceback object.
 
-    __slots__ = ('node', 'tb_frame', 'tb_lineno', 'tb_next')
-    tb_lasti = 0
+    `tb_lasti` is an index into the frame's code's `co_positions()` (the entry's node is given
+    one there), so the `traceback` module finds the entry's columns as it does in CPython.
+    """
 
-    def __init__(self, frame, node, next_entry) -> None:
+    __slots__ = ('__weakref__', 'lasti', 'node', 'tb_frame', 'tb_lineno', 'tb_next')
+
+    def __init__(self, tb_next, tb_frame, tb_lasti: int, tb_lineno: int) -> None:
+        """`types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`, as in CPython."""
+        if tb_next is not None and not isinstance(tb_next, Traceback):
+            raise TypeError(f"expected traceback object or None, got '{type(tb_next).__name__}'")
+        from .frames import Frame
+
+        if not isinstance(tb_frame, Frame):
+            raise TypeError(f"TracebackType() argument 'tb_frame' must be frame, not "
+                            f'{type(tb_frame).__name__}')
+        self.tb_next = tb_next
+        self.tb_frame = tb_frame
+        self.lasti = tb_lasti
+        self.tb_lineno = tb_lineno
+        self.node = None
+
+    @classmethod
+    def entry(cls, frame, node, next_entry) -> Traceback:
+        """The entry for (frame, node) of a Memphis traceback, before `next_entry`."""
+        self = cls.__new__(cls)
         self.tb_frame = frame
         self.node = node
         self.tb_lineno = _position(frame, node)[0]
         self.tb_next = next_entry
+        self.lasti = None
+        return self
+
+    @property
+    def tb_lasti(self) -> int:
+        if self.lasti is not None:
+            return self.lasti
+        return 2 * instruction_index(self.tb_frame.f_code, self.node)
+
+    def __iter__(self):
+        """(frame, node) of each entry from this one inwards (for Memphis's own tools)."""
+        entry = self
+        while entry is not None:
+            yield entry.tb_frame, entry.node
+            entry = entry.tb_next
+
+    def __dir__(self):
+        return ['tb_frame', 'tb_lasti', 'tb_lineno', 'tb_next']
+
+    def __repr__(self) -> str:
+        return f'<traceback object at {id(self):#x}>'
+
+
+Traceback.__name__ = Traceback.__qualname__ = 'traceback'  # as type(tb) reads in CPython
+Traceback.__module__ = 'builtins'
+
+
+def instruction_index(code, node) -> int:
+    """The index of `node`'s position in `code.co_positions()`.
+
+    Index 0 is where CPython's first instruction is (line 0 in a module); a frame whose node is
+    unknown is at its code's first line.
+    """
+    table = getattr(code, 'positions', None)
+    if table is None:
+        try:
+            table = code.positions = {}
+        except AttributeError:  # not a Memphis code object
+            return 0
+    if node is None or getattr(node, 'lineno', None) is None:
+        key = None
+        node = table.get(None, (0, _Line(code.co_firstlineno)))[1]
+    else:
+        key = id(node)
+    index = table.get(key)
+    if index is None:
+        index = table[key] = (len(table) + 1, node)
+    return index[0]
+
+
+def code_positions(code):
+    """`co_positions()` of a Memphis code: CPython's first instruction, then each indexed node."""
+    line = code.co_firstlineno
+    yield (0, 1, None, None) if code.kind == 'module' else (line, line, None, None)
+    table = getattr(code, 'positions', None) or {}
+    for _, node in sorted(table.values(), key=lambda entry: entry[0]):
+        yield (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
+
+
+class _Line:
+    """The position of an entry made by `types.TracebackType(...)`: a line, no columns."""
+
+    __slots__ = ('end_lineno', 'lineno')
+    col_offset = end_col_offset = None
+
+    def __init__(self, lineno: int) -> None:
+        self.lineno = self.end_lineno = lineno
 
 
 def _position(frame, node) -> tuple:
@@ -94,11 +205,193 @@ def _position(frame, node) -> tuple:
 
 
 def memphis_traceback(error: BaseException) -> Traceback | None:
-    """The Memphis traceback of `error`, outermost entry first (like `__traceback__`)."""
-    head = None
-    for frame, node in _entries(error) if _KEY in error.__dict__ else ():
-        head = Traceback(frame, node, head)
+    """The Memphis traceback of `error`, outermost entry first (like `__traceback__`).
+
+    The entry objects are made once: asked again after the exception left more frames, the
+    new outer entries are linked to the same inner ones, as CPython's traceback grows.
+    """
+    details = error.__dict__
+    entries = details.get(_KEY)
+    if not entries:
+        return None
+    built = details.get(_BUILT)
+    if built is not None and built[0] is entries and built[1] <= len(entries):
+        count, head = built[1], built[2]
+    else:
+        count, head = 0, None
+    for frame, node in entries[count:]:
+        head = Traceback.entry(frame, node, head)
+    details[_BUILT] = (entries, len(entries), head)
     return head
+
+
+def traceback_from_frame(frame, error: BaseException) -> Traceback:
+    """The traceback of `error` as seen while it enters `frame` (a trace 'exception' event)."""
+    node = frame.exc_node if frame.exc is error and frame.exc_node is not ALREADY_RECORDED \
+        else None
+    inner = memphis_traceback(error)
+    if inner is not None and inner.tb_frame is frame:
+        return inner
+    return Traceback.entry(frame, node, inner)
+
+
+def traceback_of(error: BaseException):
+    """`error.__traceback__` as interpreted code sees it: Memphis's when it crossed a Memphis
+    frame, else the host's (an exception that only host code has seen)."""
+    head = memphis_traceback(error)
+    if head is not None:
+        return head
+    return error.__traceback__
+
+
+def set_traceback(error: BaseException, traceback) -> None:
+    """`error.__traceback__ = traceback` (or `with_traceback`) from interpreted code."""
+    if traceback is None or isinstance(traceback, Traceback):
+        entries = []
+        entry = traceback
+        while entry is not None:
+            node = entry.node if entry.node is not None else _Line(entry.tb_lineno)
+            entries.append((entry.tb_frame, node))
+            entry = entry.tb_next
+        entries.reverse()
+        error.__dict__[_KEY] = entries
+        # the same objects come back from __traceback__, as in CPython
+        error.__dict__[_BUILT] = (entries, len(entries), traceback)
+        if traceback is None:
+            error.__traceback__ = None
+        return
+    # a host traceback (or a wrong type: the host raises CPython's TypeError)
+    error.__traceback__ = traceback
+    error.__dict__.pop(_KEY, None)
+    error.__dict__.pop(_BUILT, None)
+
+
+MEMPHIS_ATTRIBUTES = frozenset({'__traceback__', 'with_traceback', '__code__', 'gi_frame',
+                                'cr_frame', 'ag_frame', 'gi_code', 'cr_code', 'ag_code', 'throw',
+                                'athrow'})
+"""Attributes interpreted code reads through `memphis_attribute` (decision 6): an exception's
+traceback is Memphis's, and so is an interpreted function's code object."""
+
+
+def _with_traceback(error: BaseException):
+    def with_traceback(tb, /):
+        set_traceback(error, tb)
+        return error
+
+    with_traceback.__name__ = with_traceback.__qualname__ = 'with_traceback'
+    with_traceback.__doc__ = BaseException.with_traceback.__doc__
+    return with_traceback
+
+
+def memphis_attribute(value, attr: str, node):
+    """The closure for `value.<attr>` in interpreted code, for an attr of MEMPHIS_ATTRIBUTES."""
+    from .functions import memphis_code_of
+
+    def memphis_attribute_load(f):
+        obj = value(f)
+        try:
+            if attr == '__code__':
+                code = memphis_code_of(obj)
+                return code if code is not None else obj.__code__
+            if attr in _GENERATOR_ATTRIBUTES:
+                return _generator_attribute(obj, attr)
+            if attr in ('throw', 'athrow'):
+                return _throw_method(obj, attr)
+            if isinstance(obj, BaseException):
+                if attr == '__traceback__':
+                    return traceback_of(obj)
+                return _with_traceback(obj)
+            return getattr(obj, attr)
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = node
+            raise
+
+    return memphis_attribute_load
+
+
+_GENERATOR_ATTRIBUTES = frozenset({'gi_frame', 'cr_frame', 'ag_frame', 'gi_code', 'cr_code',
+                                   'ag_code'})
+
+
+def _generator_attribute(generator, attr: str):
+    """An interpreted generator's code and frame are Memphis's (a host one's are the host's)."""
+    from .functions import _memphis_codes
+    from .generator_frames import frame_of_generator, unstarted_frame
+
+    host_value = getattr(generator, attr)
+    kind = attr[3:]
+    host_code = getattr(generator, attr[:3] + 'code', None)
+    entry = _memphis_codes.get(id(host_code))
+    if entry is None or entry[0]() is not host_code:
+        return host_value
+    code = entry[1]
+    if kind == 'code':
+        return code
+    if host_value is None:
+        return None
+    frame = frame_of_generator(generator, code)
+    return frame if frame is not None else unstarted_frame(code, host_value)
+
+
+_THROWERS = (types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType)
+
+
+def _throw_method(obj, attr: str):
+    """`gen.throw(type, value, tb)` with a Memphis traceback (contextlib passes the one its
+    `__exit__` received): the host only takes its own, so the traceback goes on the value."""
+    method = getattr(obj, attr)
+    if not isinstance(obj, _THROWERS):
+        return method
+
+    def throw(typ, value=None, traceback=None, /):
+        if isinstance(traceback, Traceback):
+            if isinstance(typ, BaseException):
+                value = typ
+            elif value is None or not isinstance(value, BaseException):
+                value = typ(*(() if value is None else
+                              value if isinstance(value, tuple) else (value,)))
+            set_traceback(value, traceback)
+            return method(value)
+        if traceback is None:
+            return method(typ) if value is None else method(typ, value)
+        return method(typ, value, traceback)
+
+    throw.__name__ = throw.__qualname__ = attr
+    throw.__doc__ = method.__doc__
+    return throw
+
+
+def store_exception_traceback(target, node):
+    """The store closure for `target.__traceback__ = value` in interpreted code."""
+    def store_traceback(f, value):
+        obj = target(f)
+        try:
+            if isinstance(obj, BaseException):
+                if value is not None and not isinstance(value, (Traceback, TracebackType)):
+                    raise TypeError('__traceback__ must be a traceback or None')
+                set_traceback(obj, value)
+            else:
+                obj.__traceback__ = value
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = node
+            raise
+
+    return store_traceback
+
+
+def exc_info() -> tuple:
+    """`sys.exc_info()` for interpreted code: the exception being handled, Memphis traceback."""
+    from .exceptions import exception_being_handled
+    from .frames import current_state
+
+    error = exception_being_handled(current_state().frame)
+    if error is None:
+        return (None, None, None)
+    return (type(error), error, traceback_of(error))
 
 
 def _stack_lines(error: BaseException) -> list[str]:
@@ -116,10 +409,25 @@ def _innermost_frame(error: BaseException):
     return entries[0][0] if entries else None
 
 
+def _single_caret(line: str) -> str:
+    """CPython marks an IndentationError with one caret, whatever its end offset."""
+    stripped = line.strip()
+    if stripped and set(stripped) == {'^'}:
+        return line[:line.index('^') + 1] + '\n'
+    return line
+
+
 def format_exception_only(error: BaseException) -> list[str]:
     """The last lines of a traceback: `Type: message`, suggestions and notes, as CPython."""
     if isinstance(error, SyntaxError):
-        return host_traceback.format_exception_only(type(error), error)
+        # CPython's C display, not traceback.py: they place and count carets differently.
+        lines = None if getattr(error, '__notes__', None) else format_syntax_error(error)
+        if lines is not None:
+            return lines
+        lines = host_traceback.format_exception_only(type(error), error)
+        if isinstance(error, IndentationError):
+            lines = [_single_caret(line) for line in lines]
+        return lines
     cls = type(error)
     name = cls.__qualname__
     module = cls.__module__
@@ -260,5 +568,24 @@ def format_exception(error: BaseException) -> list[str]:
 
 def print_exception(error: BaseException, file=None) -> None:
     """Write the report of `error` to `file` (default: stderr)."""
-    file = sys.stderr if file is None else file
+    if file is None:
+        from .host import sys_attribute
+
+        file = sys_attribute('stderr')
+        if file is None:
+            return
     file.write(''.join(format_exception(error)))
+
+
+def excepthook(exc_type, value, traceback, /) -> None:
+    """Memphis's `sys.excepthook` (and `sys.__excepthook__`): the report CPython prints, on the
+    program's `sys.stderr`."""
+    if not isinstance(value, BaseException):
+        from .host import sys_attribute
+
+        stderr = sys_attribute('stderr')
+        if stderr is not None:
+            stderr.write('TypeError: print_exception(): Exception expected for value, '
+                         f'{type(value).__name__} found\n')
+        return
+    print_exception(value)

@@ -1,50 +1,186 @@
-"""Step hooks (decision 8): line, call and return events for the code objects being traced.
+"""Step hooks (decision 8) and `sys.settrace`/`sys.setprofile` for interpreted code.
 
-`trace(code)` compiles the code's body a second time, instrumented, and swaps it in; every
-other code object keeps its plain body and pays nothing. Events go to the current thread's
-tracer, `tracer(frame, event, arg)`, as with `sys.settrace` ('call', 'line' with the line
-number, 'return' with the value). Loops report their header line before each iteration, as
-CPython does. Generator and class bodies are not instrumented yet.
+`trace(code)` compiles a code object's body a second time with events and swaps it into
+`Code.body`; every entry point reads `code.body` on each call, so only that code's frames pay
+and untraced code runs its plain closures. Each thread has three consumers of the events:
+
+- the step hook, `set_tracer(hook)` (the debugger's, see interpreter.hooks): `hook(frame,
+  event, arg)` receives every event of instrumented code: 'call', 'line' (arg: the line number),
+  'return' (the value) and 'exception' ((type, value, traceback)); its result is ignored.
+- `sys.settrace(fn)` with CPython's protocol (`settrace`): `fn` receives 'call'; what it returns
+  becomes `frame.f_trace`, which receives 'line' (arg None; not when `f_trace_lines` is False),
+  'return' and 'exception' and may replace itself by returning another function. While any
+  thread has one, every code object (and every one compiled later) is instrumented.
+- `sys.setprofile(fn)` (`setprofile`): 'call' and 'return' of interpreted frames.
+
+Events follow CPython 3.11: a 'line' event when execution reaches a statement on another line
+than the last event's, and on every loop iteration; a generator reports 'call' on each
+resumption and 'return' (the yielded value) on each suspension; 'exception' once per frame an
+exception enters by a raise, a failing operation or a call (not by a bare `raise` or the implicit
+re-raise of `finally`/`with`). Line events are per statement: a statement spread over several
+lines reports its first line only.
 """
 
 from __future__ import annotations
 
-from .frames import Code, current_state
+import weakref
+
+from .frames import Code, code_observers, current_state, thread_states
+from .tracebacks import ALREADY_RECORDED, traceback_from_frame
 
 __all__ = [
+    'RestartFrame',
+    'call_event',
+    'exception_event',
+    'exit_reports_line',
+    'getprofile',
+    'gettrace',
+    'line_event',
     'line_event_before',
     'line_event_before_generator',
+    'loop_line_event',
+    'reports_return_value',
+    'return_event',
     'set_tracer',
+    'setprofile',
+    'settrace',
     'trace',
+    'traced_decorators',
+    'traced_handler',
     'traced_iterable',
     'traced_test',
     'untrace',
 ]
 
 
+# event delivery
+
 def set_tracer(tracer) -> None:
-    """Install `tracer(frame, event, arg)` for this thread (None removes it)."""
+    """Install the step hook `tracer(frame, event, arg)` for this thread (None removes it)."""
     current_state().tracer = tracer
 
 
-def _emit(f, event: str, arg) -> None:
-    tracer = current_state().tracer
+def _deliver(f, event: str, arg, hook_arg) -> None:
+    state = current_state()
+    if state.in_trace:
+        return
+    hook = state.tracer
+    if hook is not None:
+        state.in_trace = True
+        try:
+            hook(f, event, hook_arg)
+        finally:
+            state.in_trace = False
+    tracer = state.sys_tracer
     if tracer is not None:
-        tracer(f, event, arg)
+        callback = tracer if event == 'call' else f.f_trace
+        if callback is not None and (event != 'line' or not getattr(f, 'trace_lines_off', False)):
+            state.in_trace = True
+            try:
+                result = callback(f, event, arg)
+            except BaseException:
+                # as CPython: a failing trace function is removed, its exception propagates
+                f.f_trace = None
+                state.in_trace = False
+                settrace(None)
+                raise
+            state.in_trace = False
+            if result is not None:
+                f.f_trace = result
+    profiler = state.profiler
+    if profiler is not None and (event == 'call' or event == 'return'):
+        state.in_trace = True
+        try:
+            profiler(f, event, arg)
+        except BaseException:
+            state.in_trace = False
+            setprofile(None)
+            raise
+        state.in_trace = False
 
 
-def line_event_before(closure, lineno: int):
+def call_event(f) -> None:
+    """A frame starts: its line tracking is reset (the first line is always reported)."""
+    f.trace_line = 0
+    f.f_trace = None  # a pooled frame may keep a previous call's
+    f.trace_lines_off = False
+    _deliver(f, 'call', None, None)
+
+
+def resume_event(f) -> None:
+    """A generator's frame resumes: 'call' again, its line kept (CPython 3.11)."""
+    _deliver(f, 'call', None, None)
+
+
+def line_event(f, lineno: int) -> None:
+    """Execution reaches `lineno`: reported when it is not the line of the last event."""
+    if getattr(f, 'trace_line', 0) != lineno:
+        f.trace_line = lineno
+        _deliver(f, 'line', None, lineno)
+
+
+def loop_line_event(f, lineno: int) -> None:
+    """A loop goes back to its header: always reported, as CPython does for a backward jump."""
+    f.trace_line = lineno
+    _deliver(f, 'line', None, lineno)
+
+
+def return_event(f, value) -> None:
+    _deliver(f, 'return', value, value)
+
+
+def exception_event(f, error: BaseException) -> None:
+    """`error` enters frame `f`: reported with a traceback that starts at `f`."""
+    f.traced_exc = error
+    arg = (type(error), error, traceback_from_frame(f, error))
+    _deliver(f, 'exception', arg, arg)
+
+
+def _exception_entered(f, error: BaseException) -> None:
+    """Report `error` unless this frame reported it already or merely re-raises it."""
+    seen = getattr(f, 'traced_exc', None)
+    if seen is error:
+        return
+    # throwing GeneratorExit through `yield from` closes the inner generators with a new one
+    if type(error) is GeneratorExit and type(seen) is GeneratorExit:
+        return
+    if f.exc is error and f.exc_node is ALREADY_RECORDED:
+        return
+    exception_event(f, error)
+
+
+# instrumented pieces the compiler builds with `instrument=True`
+
+def line_event_before(closure, lineno: int, *, always_reports: bool = False):
+    """A statement: its line event first; an exception entering the frame here is reported.
+
+    `always_reports` is for `raise X`: raising anew reports even an exception seen before.
+    """
     def traced_statement(f):
-        _emit(f, 'line', lineno)
-        return closure(f)
+        if getattr(f, 'trace_line', 0) != lineno:
+            line_event(f, lineno)
+        try:
+            return closure(f)
+        except BaseException as error:
+            if always_reports:
+                exception_event(f, error)
+            else:
+                _exception_entered(f, error)
+            raise
 
     return traced_statement
 
 
 def line_event_before_generator(closure, lineno: int):
+    """`line_event_before` for a statement that yields (a generator closure)."""
     def traced_statement(f):
-        _emit(f, 'line', lineno)
-        return (yield from closure(f))
+        if getattr(f, 'trace_line', 0) != lineno:
+            line_event(f, lineno)
+        try:
+            return (yield from closure(f))
+        except BaseException as error:
+            _exception_entered(f, error)
+            raise
 
     return traced_statement
 
@@ -52,7 +188,7 @@ def line_event_before_generator(closure, lineno: int):
 def traced_test(test, lineno: int):
     """A `while` test: its line is reported each time it is evaluated."""
     def traced(f):
-        _emit(f, 'line', lineno)
+        loop_line_event(f, lineno)
         return test(f)
 
     return traced
@@ -61,10 +197,23 @@ def traced_test(test, lineno: int):
 def traced_iterable(iterable, lineno: int):
     """A `for` iterable: the header line at the start and before each later iteration."""
     def traced(f):
-        _emit(f, 'line', lineno)
+        line_event(f, lineno)
         return _TracedIterator(f, iter(iterable(f)), lineno)
 
     return traced
+
+
+def _explicit_stop(iterator, error: StopIteration) -> bool:
+    """Did the iterator raise StopIteration itself (CPython then reports it to the loop's frame)?
+
+    C iterators end without an exception; a generator raises one only to carry a return value;
+    an interpreted `__next__` raises it explicitly.
+    """
+    from .functions import memphis_code_of
+
+    if hasattr(iterator, 'gi_code'):
+        return error.value is not None
+    return memphis_code_of(getattr(type(iterator), '__next__', None)) is not None
 
 
 class _TracedIterator:
@@ -78,37 +227,548 @@ class _TracedIterator:
 
     def __next__(self):
         if self.started:
-            _emit(self.frame, 'line', self.lineno)
+            loop_line_event(self.frame, self.lineno)
         self.started = True
-        return next(self.iterator)
+        try:
+            return next(self.iterator)
+        except StopIteration as stop:
+            if _explicit_stop(self.iterator, stop):
+                frame = self.frame
+                frame.traced_exc = stop
+                # a generator's return value reaches the loop without a traceback
+                traceback = None if hasattr(self.iterator, 'gi_code') else \
+                    traceback_from_frame(frame, stop)
+                arg = (StopIteration, stop, traceback)
+                _deliver(frame, 'exception', arg, arg)
+            raise
+
+
+# instrumented bodies, one shape per kind of code
+
+class RestartFrame(BaseException):
+    """Raised by a step hook to run `frame`'s function again from its start (a debugger's
+    restart frame): the frame's instrumented body catches it and calls `reset(frame)` (which
+    puts the arguments back) before running the body again."""
+
+    def __init__(self, frame, reset) -> None:
+        super().__init__(frame)
+        self.frame = frame
+        self.reset = reset
+
+
+def _function_body(body):
+    def instrumented(f):
+        call_event(f)
+        while True:
+            try:
+                result = body(f)
+            except RestartFrame as restart:
+                if restart.frame is f:
+                    restart.reset(f)
+                    f.trace_line = 0
+                    continue
+                _leave_raising(f, restart)
+                raise
+            except BaseException as error:
+                _leave_raising(f, error)
+                raise
+            return_event(f, f.ret)
+            del f.trace_line
+            return result
+
+    return instrumented
+
+
+def _leave_raising(f, error: BaseException) -> None:
+    _exception_entered(f, error)
+    f.ret = None
+    return_event(f, None)
+    del f.trace_line
+
+
+def _generator_body(body, *, unwrap=None):
+    """A generator, coroutine or async generator body: 'call' on each resumption, 'return' with
+    each suspension's value. Drives the compiled body as `yield from` would."""
+    def instrumented(f):
+        call_event(f)
+        inner = body(f)
+        sent = None
+        thrown = None
+        while True:
+            try:
+                value = inner.send(sent) if thrown is None else inner.throw(thrown)
+            except StopIteration as stop:
+                return_event(f, f.ret)
+                return stop.value
+            except BaseException as error:
+                _exception_entered(f, error)
+                return_event(f, None)
+                raise
+            finally:
+                thrown = None
+            return_event(f, value if unwrap is None else unwrap(value))
+            try:
+                sent = yield value
+            except BaseException as error:  # noqa: BLE001 - thrown in: passed to the body
+                thrown = error
+                sent = None
+            resume_event(f)
+
+    return instrumented
+
+
+def _class_body(body, lineno: int, cell_slot):
+    def instrumented(f):
+        call_event(f)
+        line_event(f, lineno)
+        try:
+            result = body(f)
+        except BaseException as error:
+            _exception_entered(f, error)
+            return_event(f, None)
+            raise
+        # CPython's class body returns its __class__ cell, if it has one
+        return_event(f, f.fast[cell_slot] if cell_slot is not None else None)
+        return result
+
+    return instrumented
+
+
+def _comprehension_body(body, lineno: int, *, generator: bool):
+    def first_loop(f):
+        f.fast[0] = _TracedIterator(f, f.fast[0], lineno)
+        line_event(f, lineno)
+
+    if generator:
+        def run(f):
+            first_loop(f)
+            return (yield from body(f))
+
+        return _generator_body(run)
+
+    def run(f):
+        first_loop(f)
+        return body(f)
+
+    return _function_body(run)
+
+
+def _unwrap_async_yield(value):
+    from .async_generators import Yielded
+
+    return value.value if isinstance(value, Yielded) else value
+
+
+def _compile_instrumented(code: Code):
+    from ..compiler import Compiler
+
+    node = code.node
+    node_kind = type(node).__name__
+    body_list = node.body if isinstance(getattr(node, 'body', None), list) else []
+    if node_kind == 'Lambda':
+        body_list = [node.body]
+    compiler = Compiler(code.scope, code.co_filename, kind=code.kind, body=body_list,
+                        reuse=code.children, instrument=True)
+    generator = code.kind in ('generator', 'coroutine', 'asyncgen')
+    unwrap = _unwrap_async_yield if code.kind == 'asyncgen' else None
+    if node_kind in ('FunctionDef', 'AsyncFunctionDef'):
+        body = compiler.function_body(node.body)
+        return _generator_body(body, unwrap=unwrap) if generator else _function_body(body)
+    if node_kind == 'Lambda':
+        from ..compiler.functions import _gen_lambda_body, _lambda_body
+
+        value, is_gen = compiler.gen_expr(node.body)
+        body = _gen_lambda_body(value) if is_gen else _lambda_body(value)
+        return _generator_body(body) if generator else _function_body(
+            _lambda_line(body, node.lineno))
+    if node_kind in ('ListComp', 'SetComp', 'DictComp', 'GeneratorExp'):
+        kind = {'ListComp': 'list', 'SetComp': 'set', 'DictComp': 'dict',
+                'GeneratorExp': 'genexpr'}[node_kind]
+        body = compiler.comprehension_body(node, kind)
+        return _comprehension_body(body, node.lineno, generator=kind == 'genexpr')
+    if node_kind == 'ClassDef':
+        scope = code.scope
+        cell_slot = scope.slots.get('__class__') if '__class__' in scope.cells else None
+        # the class body's first line event is at its code's first line (a decorator's)
+        return _class_body(compiler.class_body(node.body, code.co_qualname),
+                           code.co_firstlineno, cell_slot)
+    if code.kind == 'module':
+        compiler.interactive = node_kind == 'Interactive'
+        if node_kind == 'Expression':
+            value = compiler.expr(node.body)
+
+            def evaluate(f):
+                line_event(f, node.body.lineno)
+                f.ret = value(f)
+
+            return _function_body(evaluate)
+        return _function_body(compiler.module_body(node.body))
+    raise NotImplementedError(f'tracing {code.kind} code of a {node_kind} is not supported')
+
+
+def _lambda_line(body, lineno: int):
+    def with_line(f):
+        line_event(f, lineno)
+        return body(f)
+
+    return with_line
+
+
+# switching code objects between their plain and instrumented bodies
+
+_codes: weakref.WeakSet = weakref.WeakSet()  # every code object compiled (with its nested ones)
+_explicit: weakref.WeakSet = weakref.WeakSet()  # traced by trace(code), not by settrace
+_everything = [False]  # some thread has a sys.settrace or sys.setprofile function
+
+
+def _plain_body(code: Code):
+    body = code.body
+    return getattr(body, 'plain', body)
+
+
+def _instrument(code: Code) -> None:
+    if code.instrumented is None:
+        code.instrumented = _compile_instrumented(code)
+    code.instrumented.plain = _plain_body(code)
+    code.body = code.instrumented
+
+
+def _instrument_on_first_call(code: Code) -> None:
+    """Under settrace, a code object is compiled again only when it first runs."""
+    if code.body is code.instrumented and code.instrumented is not None:
+        return
+    plain = _plain_body(code)
+
+    def first_call(f):
+        _instrument(code)
+        return code.body(f)
+
+    first_call.plain = plain
+    code.body = first_call
 
 
 def trace(code: Code) -> None:
-    """Switch `code` (a function's) to its instrumented body, compiling it the first time."""
-    from ..compiler import Compiler
+    """Switch `code` to its instrumented body (compiled the first time) until `untrace`.
 
-    if code.instrumented is None:
-        if code.kind != 'function' or type(code.node).__name__ != 'FunctionDef':
-            raise NotImplementedError(f'tracing {code.kind} code is not supported yet')
-        compiler = Compiler(code.scope, code.co_filename, kind=code.kind, body=code.node.body,
-                            reuse=code.children, instrument=True)
-        body = compiler.function_body(code.node.body)
+    Frames already running its plain body switch too, at their next statement.
+    """
+    _explicit.add(code)
+    _instrument(code)
+    if code in _running_codes():
+        _switch_running(code)
 
-        def instrumented(f):
-            _emit(f, 'call', None)
-            try:
-                return body(f)
-            finally:
-                _emit(f, 'return', f.ret)
 
-        instrumented.plain = code.body
-        code.instrumented = instrumented
-    if code.body is not code.instrumented:
-        code.instrumented.plain = code.body
-        code.body = code.instrumented
+def _running_codes() -> set:
+    """The code objects of the frames on the interpreter threads' stacks."""
+    running = set()
+    for state in list(thread_states.values()):
+        frame = state.frame
+        while frame is not None:
+            running.add(frame.f_code)
+            frame = frame.f_back
+    return running
 
 
 def untrace(code: Code) -> None:
-    """Give `code` back its plain body."""
-    if code.instrumented is not None and code.body is code.instrumented:
-        code.body = code.instrumented.plain
+    """Give `code` back its plain body (unless settrace/setprofile needs every code traced)."""
+    _explicit.discard(code)
+    if not _everything[0]:
+        _restore(code)
+
+
+def _restore(code: Code) -> None:
+    code.body = _plain_body(code)
+    for undo in reversed(_switched.pop(code, ())):
+        undo()
+
+
+# Running frames: a frame keeps the body it started with, so a frame already running when its
+# code is traced would report nothing (CPython's pdb.set_trace() expects the next line of its
+# caller). Its plain closures are switched instead: each statement closure, in the cells and
+# block lists of the plain tree, is replaced by the traced closure compiled for the same node,
+# until `untrace`. A running block picks the traced statements up at its next statement.
+
+_switched: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # code -> undo actions
+
+
+def _tagged_closures(body) -> dict:
+    """id(statement node) -> the outermost closure compiled for it, in a closure tree."""
+    found: dict = {}
+    seen: set = set()
+    pending = [body]
+    while pending:
+        value = pending.pop(0)
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if callable(value) and hasattr(value, '__closure__'):
+            node = getattr(value, 'memphis_node', None)
+            if node is not None:
+                found.setdefault(id(node), value)
+            for cell in value.__closure__ or ():
+                try:
+                    pending.append(cell.cell_contents)
+                except ValueError:
+                    pass
+        elif isinstance(value, (list, tuple)):
+            pending.extend(value)
+    return found
+
+
+def _switch_running(code: Code) -> None:
+    if code in _switched or code.instrumented is None:
+        return
+    traced = _tagged_closures(code.instrumented)
+    undo: list = []
+    seen: set = set()
+
+    def replacement(value):
+        """The traced closure for a plain statement closure, or the value itself."""
+        node = getattr(value, 'memphis_node', None)
+        if node is None:
+            return value
+        fused = getattr(value, 'memphis_fused', None)
+        if fused is not None:  # a guard clause and the rest of its block, as one closure
+            statements = [traced.get(id(part)) for part in fused]
+            return value if None in statements else _statements_block(statements)
+        if type(node).__name__ in ('For', 'While', 'AsyncFor'):
+            _report_iterations(value, node.lineno, undo)
+        return traced.get(id(node), value)
+
+    def visit(value):
+        """Switch what `value` holds; return what should replace `value` where it is held."""
+        if id(value) in seen:
+            return value
+        if isinstance(value, list):
+            seen.add(id(value))
+            for index, item in enumerate(value):
+                new = visit(item)
+                if new is not item:
+                    value[index] = new
+                    undo.append(lambda held=value, i=index, old=item: held.__setitem__(i, old))
+            return value
+        if isinstance(value, tuple):
+            items = [visit(item) for item in value]
+            if any(new is not old for new, old in zip(items, value)):
+                return tuple(items)
+            return value
+        if not (callable(value) and hasattr(value, '__closure__')) or value is code.body:
+            return value
+        seen.add(id(value))
+        for cell in value.__closure__ or ():
+            try:
+                held = cell.cell_contents
+            except ValueError:
+                continue
+            new = visit(held)
+            if new is not held:
+                cell.cell_contents = new
+                undo.append(lambda c=cell, old=held: setattr(c, 'cell_contents', old))
+        return replacement(value)
+
+    visit(_plain_body(code))
+    _switched[code] = undo
+
+
+def _statements_block(statements: list):
+    """A block of traced statement closures (what the compiler's block does, unfused)."""
+    def block(f):
+        for statement in statements:
+            try:
+                r = statement(f)
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = statement.memphis_node
+                raise
+            if r is not None:
+                return r
+        return None
+
+    return block
+
+
+def _report_iterations(loop, lineno: int, undo: list) -> None:
+    """A running plain loop reports its header line before each of its next iterations."""
+    names = loop.__code__.co_freevars
+    if 'body' not in names:
+        return
+    cell = loop.__closure__[names.index('body')]
+    body = cell.cell_contents
+    if getattr(body, 'memphis_gen', False):
+        def reporting_body(f):
+            loop_line_event(f, lineno)
+            return (yield from body(f))
+
+        reporting_body.memphis_gen = True
+    else:
+        def reporting_body(f):
+            loop_line_event(f, lineno)
+            return body(f)
+
+    cell.cell_contents = reporting_body
+    undo.append(lambda: setattr(cell, 'cell_contents', body))
+
+
+def _switch_stack() -> None:
+    """The frames of this thread's stack report lines from their next statement on."""
+    frame = current_state().frame
+    while frame is not None:
+        code = frame.f_code
+        try:
+            _instrument(code)
+        except NotImplementedError:
+            pass
+        else:
+            _switch_running(code)
+        frame = frame.f_back
+
+
+def _register_tree(code: Code) -> None:
+    pending = [code]
+    while pending:
+        current = pending.pop()
+        pending.extend(current.children.values())
+        _codes.add(current)
+        if _everything[0]:
+            _instrument_on_first_call(current)
+
+
+code_observers.append(_register_tree)
+
+
+def _update_everything() -> None:
+    """Instrument every code object while some thread traces or profiles; else only trace()'s."""
+    wanted = any(state.sys_tracer is not None or state.profiler is not None
+                 for state in list(thread_states.values()))
+    if wanted == _everything[0]:
+        return
+    _everything[0] = wanted
+    for code in list(_codes):
+        if wanted:
+            _instrument_on_first_call(code)
+        elif code not in _explicit:
+            _restore(code)
+
+
+# the sys functions
+
+def settrace(function) -> None:
+    """Set the global trace function of this thread (`sys.settrace`)."""
+    current_state().sys_tracer = function
+    _update_everything()
+    if function is not None:
+        # frames already running (pdb.set_trace's caller) report their next lines
+        _switch_stack()
+
+
+def gettrace():
+    """The global trace function of this thread (`sys.gettrace`)."""
+    return current_state().sys_tracer
+
+
+def setprofile(function) -> None:
+    """Set the profile function of this thread (`sys.setprofile`)."""
+    current_state().profiler = function
+    _update_everything()
+
+
+def getprofile():
+    """The profile function of this thread (`sys.getprofile`)."""
+    return current_state().profiler
+
+
+def traced_handler(match, body, is_gen: bool, lineno: int):
+    """An `except` clause reports its line before its test (or, bare, before its body)."""
+    if match is not None:
+        def traced_match(f):
+            line_event(f, lineno)
+            return match(f)
+
+        return traced_match, body
+    if is_gen:
+        def traced_generator_body(f):
+            line_event(f, lineno)
+            return (yield from body(f))
+
+        traced_generator_body.memphis_gen = True
+        return None, traced_generator_body
+
+    def traced_body(f):
+        line_event(f, lineno)
+        return body(f)
+
+    return None, traced_body
+
+
+def exit_reports_line(lineno: int):
+    """`special_method` for a traced `with`: calling `__exit__` first reports the with line."""
+    from .exceptions import special_method
+
+    def find_special(obj, name: str):
+        method = special_method(obj, name)
+        if name != '__exit__' or method is None:
+            return method
+        frame = current_state().frame
+
+        def exit_(*args):
+            line_event(frame, lineno)
+            return method(*args)
+
+        return exit_
+
+    return find_special
+
+
+def traced_decorators(decorators: tuple, nodes: list, before, lineno: int):
+    """A traced decorated `def`/`class`: the lines CPython reports, in its order.
+
+    Each decorator's line as it is evaluated, the definition's line (`before`: making the
+    function, or the class's bases), each decorator's line again as it is called, innermost
+    first, and the definition's line for the store.
+    """
+    def traced_expression(decorator, decorator_line: int, outermost: bool):
+        def evaluate(f):
+            line_event(f, decorator_line)
+            value = decorator(f)
+
+            def call(target):
+                line_event(f, decorator_line)
+                result = value(target)
+                if outermost:
+                    line_event(f, lineno)
+                return result
+
+            return call
+
+        return evaluate
+
+    traced = tuple(traced_expression(decorator, node.lineno, index == 0)
+                   for index, (decorator, node) in enumerate(zip(decorators, nodes)))
+
+    def traced_before(f):
+        line_event(f, lineno)
+        return before(f)
+
+    return traced, traced_before
+
+
+def reports_return_value(get_iterator):
+    """A traced `yield from`: a generator's return value reaches the frame as CPython reports it,
+    an 'exception' event for StopIteration without a traceback."""
+    def get(value):
+        iterator = get_iterator(value)
+        frame = current_state().frame
+        return _watched_delegation(frame, iterator)
+
+    return get
+
+
+def _watched_delegation(frame, iterator):
+    result = yield from iterator
+    if result is not None and hasattr(iterator, 'gi_code'):
+        stop = StopIteration(result)
+        frame.traced_exc = stop
+        arg = (StopIteration, stop, None)
+        _deliver(frame, 'exception', arg, arg)
+    return result

@@ -1,0 +1,163 @@
+"""The one place a host C module (builtin or extension) is handed to Memphis, and the refusals.
+
+A refused module is reported to interpreted code exactly like a missing one, so stdlib
+fallbacks such as `try: from _pickle import *` / `except ImportError:` run the pure Python.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.machinery
+import importlib.util
+import sys
+import types
+
+__all__ = ['REFUSED', 'SUBSTITUTED', 'WITHHELD', 'bridged_module', 'is_refused',
+           'warnings_substitute']
+
+# module -> why letting interpreted code use it would let host code see through Memphis.
+REFUSED: dict[str, str] = {
+    '_pickle': "pickles and unpickles through the host's sys.modules and import system "
+               '(find_class, whichmodule), so Memphis classes and modules would be looked up in '
+               'the wrong world; pickle.py has the pure-Python implementation',
+    '_warnings': "walks host frames for the warning's location and registry, and reads the "
+                 "host's sys.modules['warnings']; warnings.py has the pure-Python "
+                 'implementation',
+    '_asyncio': "imports asyncio's Python modules (asyncio.events, asyncio.base_futures, ...) "
+                'through the host import system; asyncio falls back to its Python Future/Task',
+    '_elementtree': 'imports xml.etree.ElementPath and copy through the host import system; '
+                    'xml.etree.ElementTree falls back to its Python implementation',
+    '_datetime': "imports _strptime (pure Python) through the host import system for strptime; "
+                 'datetime.py has the pure-Python implementation',
+    '_decimal': 'imports numbers and collections through the host import system and registers '
+                "Decimal with the host's numbers.Number; decimal falls back to _pydecimal",
+    '_zoneinfo': 'imports zoneinfo._common and zoneinfo._tzpath through the host import system; '
+                 'zoneinfo falls back to zoneinfo._zoneinfo',
+    '_frozen_importlib': "the host's own import machinery over the host's sys.modules; "
+                         'importlib then builds its bootstrap from importlib/_bootstrap.py '
+                         "over Memphis's sys",
+    '_frozen_importlib_external': 'the host\'s own path-based import machinery; importlib uses '
+                                  'importlib/_bootstrap_external.py instead',
+}
+
+
+# module -> (names withheld from interpreted code, why): the rest of the module is bridged.
+WITHHELD: dict[str, tuple[tuple[str, ...], str]] = {
+    '_json': (('scanstring', 'make_scanner'),
+              ("their errors are raised by looking up json.decoder in the host's sys.modules "
+               '(absent there: SystemError); json falls back to its Python scanner, and keeps '
+               'the C encoder, which only calls back what it is given')),
+}
+
+
+def _interpreted_strptime(string, format='%a %b %d %H:%M:%S %Y', /):
+    """time.strptime(string, format) -> struct_time, parsed by the interpreted `_strptime`
+    (what the C function does, but through Memphis's import system)."""
+    from ..imports.system import memphis_import
+
+    return memphis_import('_strptime')._strptime_time(string, format)
+
+
+def _not_frozen(name, /) -> bool:
+    """Memphis has no frozen modules: the host's are interpreted from their source."""
+    return False
+
+
+def _find_no_frozen(name, /, *, withdata=False) -> None:
+    """Memphis has no frozen modules: the host's are interpreted from their source."""
+
+
+_NO_FROZEN = ("the host's frozen modules (os, runpy, importlib._bootstrap, ...) are interpreted "
+              "from source in Memphis; if _imp said they were frozen, importlib's _setup would "
+              'treat the interpreted modules in sys.modules as frozen ones and fail')
+
+
+# module -> {name: (replacement, why)}: host functions that would reach the host's import
+# system, replaced by functions doing the same through Memphis's; the rest is bridged.
+SUBSTITUTED: dict[str, dict[str, tuple[object, str]]] = {
+    'time': {'strptime': (_interpreted_strptime,
+                          ('the C function imports the pure-Python _strptime through the host '
+                           'import system (a host copy of _strptime, locale and re); the '
+                           'replacement calls the interpreted _strptime._strptime_time'))},
+    '_imp': {'is_frozen': (_not_frozen, _NO_FROZEN), 'find_frozen': (_find_no_frozen, _NO_FROZEN)},
+}
+
+
+def is_refused(name: str) -> bool:
+    """True if interpreted code must not see the host module `name` (see REFUSED)."""
+    return name in REFUSED
+
+
+def bridged_module(name: str, origin: str | None = None) -> types.ModuleType:
+    """The host's builtin module `name`, or its extension module loaded from `origin`.
+
+    Raises ModuleNotFoundError for a refused module. An extension inside a package is loaded
+    from its file without importing its (interpreted) parent package into the host.
+    """
+    if name in REFUSED:
+        raise ModuleNotFoundError(f"No module named '{name}'", name=name)
+    module = _host_module(name, origin)
+    if name in WITHHELD or name in SUBSTITUTED:
+        return _altered(module, WITHHELD.get(name, ((), ''))[0], SUBSTITUTED.get(name, {}))
+    return module
+
+
+_partial_modules: dict[str, types.ModuleType] = {}
+
+
+def _altered(module: types.ModuleType, withheld: tuple[str, ...],
+             substituted: dict) -> types.ModuleType:
+    # One altered copy per module, so repeated imports give the same object.
+    partial = _partial_modules.get(module.__name__)
+    if partial is None:
+        partial = types.ModuleType(module.__name__, module.__doc__)
+        partial.__dict__.update((key, value) for key, value in module.__dict__.items()
+                                if key not in withheld)
+        for key, (replacement, _why) in substituted.items():
+            replacement.__module__ = module.__name__
+            replacement.__name__ = replacement.__qualname__ = key
+            partial.__dict__[key] = replacement
+        _partial_modules[module.__name__] = partial
+    return partial
+
+
+def _host_module(name: str, origin: str | None) -> types.ModuleType:
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    if origin is None:
+        return importlib.import_module(name)
+    # Loaded from the file Memphis's path search found, which the host's sys.path may not reach.
+    loader = importlib.machinery.ExtensionFileLoader(name, origin)
+    spec = importlib.util.spec_from_file_location(name, origin, loader=loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    if '.' not in name:
+        sys.modules[name] = module
+    return module
+
+
+def warnings_substitute() -> types.ModuleType:
+    """Memphis's `_warnings`: in sys.modules from the start, as in CPython, because
+    importlib/_bootstrap_external.py imports it; it only forwards `warn` and `warn_explicit`
+    to the interpreted `warnings` module. It lacks `filters`, so warnings.py's
+    `from _warnings import (filters, ...)` fails and its Python implementation runs."""
+    module = types.ModuleType('_warnings', 'Memphis stand-in for the refused host _warnings.')
+
+    def _interpreted_warnings():
+        from ..imports.system import memphis_import
+
+        return memphis_import('warnings')
+
+    def warn(message, category=None, stacklevel=1, source=None):
+        return _interpreted_warnings().warn(message, category, stacklevel, source)
+
+    def warn_explicit(message, category, filename, lineno, module=None, registry=None,
+                      module_globals=None, source=None):
+        return _interpreted_warnings().warn_explicit(message, category, filename, lineno,
+                                                     module, registry, module_globals, source)
+
+    for function in (warn, warn_explicit):
+        function.__module__ = '_warnings'
+        module.__dict__[function.__name__] = function
+    return module

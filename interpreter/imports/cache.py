@@ -1,0 +1,226 @@
+"""The on-disk cache of parsed and analysed modules (Memphis's `__pycache__`).
+
+One file per source, holding its syntax tree and symbol tables pickled, keyed on the source's
+real path, size and mtime and on the front end that made them (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass
+
+__all__ = ['CACHE_DIR_VARIABLE', 'CACHE_MODE_VARIABLE', 'CacheOutcome', 'cache_directory',
+           'cache_file', 'cache_mode', 'compile_cached', 'front_end_fingerprint']
+
+CACHE_DIR_VARIABLE = 'MEMPHIS_CACHE_DIR'
+CACHE_MODE_VARIABLE = 'MEMPHIS_CACHE'
+# 'on': read and write; 'read': use entries but never write (like PYTHONDONTWRITEBYTECODE);
+# 'off': neither.
+_MODES = ('on', 'read', 'off')
+_MAGIC = b'memphis-parse-cache\n'
+# The modules whose code decides what a syntax tree and a symbol table look like: an edit to
+# any of them makes every cached entry stale.
+_FRONT_END_FILES = ('__init__.py', 'nodes.py', 'lexer.py', 'literals.py', 'tokens.py',
+                    'source.py', 'diagnostics.py')
+_FRONT_END_PACKAGES = ('parser', 'scopes')
+# A front end's folder unused this long is removed when another front end starts its own.
+_STALE_SECONDS = 24 * 3600
+
+
+@dataclass
+class CacheOutcome:
+    """How `compile_cached` got a module's code.
+
+    `outcome` is 'hit' (tree, tables and templates read from `path`), 'miss' (parsed; written
+    to `path` unless `write_error` says why not) or 'off' (caching disabled; parsed).
+    """
+
+    outcome: str
+    path: str | None = None
+    write_error: str | None = None
+
+    def describe(self) -> str:
+        """'cache hit', 'cache miss, written', 'cache miss, not written: why', 'cache off'."""
+        if self.outcome == 'miss':
+            return f'cache miss, not written: {self.write_error}' if self.write_error \
+                else 'cache miss, written'
+        return f'cache {self.outcome}'
+
+
+def cache_mode() -> str:
+    """'on', 'read' or 'off', from MEMPHIS_CACHE (an unknown value counts as 'on')."""
+    mode = os.environ.get(CACHE_MODE_VARIABLE, 'on').strip().lower()
+    if mode in ('0', 'no', 'false', 'disable', 'disabled'):
+        return 'off'
+    return mode if mode in _MODES else 'on'
+
+
+def cache_directory() -> str:
+    """The cache's folder: MEMPHIS_CACHE_DIR, else $XDG_CACHE_HOME/memphis, else
+    ~/.cache/memphis. One folder per user, because the standard library's folder is usually
+    not writable and CPython's `__pycache__` is CPython's."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    if chosen:
+        return os.path.abspath(chosen)
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    return os.path.join(base, 'memphis')
+
+
+_fingerprint: str | None = None
+
+
+def front_end_fingerprint() -> str:
+    """A short digest naming the Memphis version, the host Python and the front end's files
+    (their sizes and mtimes), so a cache entry is never read by a front end that differs."""
+    global _fingerprint
+    if _fingerprint is None:
+        from .. import __version__
+
+        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        digest = hashlib.blake2b(digest_size=10)
+        digest.update(f'{__version__} {sys.implementation.cache_tag}'.encode())
+        paths = [os.path.join(package, name) for name in _FRONT_END_FILES]
+        for folder in _FRONT_END_PACKAGES:
+            directory = os.path.join(package, folder)
+            paths.extend(os.path.join(directory, name) for name in sorted(os.listdir(directory))
+                         if name.endswith('.py'))
+        for path in paths:
+            status = os.stat(path)
+            digest.update(f'{os.path.relpath(path, package)} {status.st_size} '
+                          f'{status.st_mtime_ns}\n'.encode())
+        _fingerprint = f'{__version__}-{digest.hexdigest()}'
+    return _fingerprint
+
+
+def cache_file(source_path: str) -> str:
+    """The cache entry's path for the source file at `source_path` (a real, absolute path)."""
+    name = hashlib.blake2b(source_path.encode('utf-8', 'surrogateescape'),
+                           digest_size=12).hexdigest()
+    stem = os.path.splitext(os.path.basename(source_path))[0]
+    return os.path.join(cache_directory(), front_end_fingerprint(), f'{stem}-{name}.pickle')
+
+
+def _key(source_path: str, status: os.stat_result) -> tuple:
+    return (source_path, status.st_size, status.st_mtime_ns, front_end_fingerprint())
+
+
+def _read(entry: str, key: tuple):
+    """(tree, table, templates) from the entry if it is whole and made for `key`, else None."""
+    try:
+        with open(entry, 'rb') as handle:
+            if handle.read(len(_MAGIC)) != _MAGIC:
+                return None
+            stored_key, parsed, templates = pickle.load(handle)
+        if stored_key != key:  # another source, or this one edited since
+            return None
+        tree, table = pickle.loads(parsed)
+        return tree, table, marshal.loads(templates)
+    except Exception:  # noqa: BLE001 - an unreadable or corrupt entry is a miss, then rewritten
+        return None
+
+
+def _prune_stale_folders(current: str) -> None:
+    """Remove the folders of other front ends not written to for `_STALE_SECONDS`: every
+    edit of the front end starts a new folder (tens of MB for the standard library)."""
+    import shutil
+    import time
+
+    parent = os.path.dirname(current)
+    cutoff = time.time() - _STALE_SECONDS
+    for name in os.listdir(parent):
+        path = os.path.join(parent, name)
+        try:
+            if path != current and os.path.isdir(path) and os.stat(path).st_mtime < cutoff:
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def _write(entry: str, key: tuple, parsed: bytes, templates: bytes) -> None:
+    """Write the entry atomically: a reader sees the old entry, the new one, or none."""
+    folder = os.path.dirname(entry)
+    if not os.path.isdir(folder):
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        _prune_stale_folders(folder)
+    handle, temporary = tempfile.mkstemp(prefix='.', suffix='.tmp', dir=folder)
+    try:
+        with os.fdopen(handle, 'wb') as stream:
+            stream.write(_MAGIC)
+            pickle.dump((key, parsed, templates), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, entry)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def compile_cached(source_path: str, read_source,
+                   code_filename: str | None = None) -> tuple[object, CacheOutcome]:
+    """The Memphis code of the module file `source_path`, and how the cache served it.
+
+    On a hit the syntax tree and symbol tables come from the cache, and so do the host code
+    objects of the templates compiling them uses; on a miss the file is parsed and compiled
+    and the entry (re)written. `read_source()` returns the file's bytes; the file is stat'ed
+    before it is read, so an edit racing the read leaves an entry that never matches. Syntax
+    errors are raised as `compile_source` raises them and are not cached. The code's
+    filename is `code_filename`, default `source_path`.
+    """
+    # Loading and compiling make a great many objects that nearly all live on (the tree, the
+    # tables, the compiled closures): with the cyclic collector on, its collections over the
+    # growing heap took half of a warm import's time and found almost nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _compile_cached(source_path, read_source, code_filename)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _compile_cached(source_path: str, read_source,
+                    code_filename: str | None) -> tuple[object, CacheOutcome]:
+    from ..compiler import compile_tree, parse_source
+    from ..runtime import templates
+
+    filename = source_path if code_filename is None else code_filename
+    mode = cache_mode()
+    if mode == 'off':
+        tree, table = parse_source(read_source(), source_path, 'exec', from_file=True)
+        return compile_tree(tree, table, filename, 'exec'), CacheOutcome('off')
+    real_path = os.path.realpath(source_path)
+    key = _key(real_path, os.stat(real_path))
+    entry = cache_file(real_path)
+    found = _read(entry, key)
+    if found is not None:
+        tree, table, codes = found
+        templates.preload_codes(codes)
+        return compile_tree(tree, table, filename, 'exec', warn=False), \
+            CacheOutcome('hit', entry)
+    tree, table = parse_source(read_source(), source_path, 'exec', from_file=True)
+    outcome = CacheOutcome('miss', entry)
+    parsed = None
+    if mode == 'on':
+        # pickled before compiling, which may annotate the tree
+        try:
+            parsed = pickle.dumps((tree, table), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, RecursionError, TypeError) as error:
+            outcome.write_error = f'{type(error).__name__}: {error}'
+    else:
+        outcome.write_error = f'{CACHE_MODE_VARIABLE}=read'
+    with templates.recording() as used:
+        code = compile_tree(tree, table, filename, 'exec')
+    if parsed is not None:
+        try:
+            _write(entry, key, parsed, marshal.dumps(templates.compiled_codes(used)))
+        except (OSError, ValueError) as error:
+            # An unwritable folder only costs speed, as for CPython's __pycache__.
+            outcome.write_error = f'{type(error).__name__}: {error}'
+    return code, outcome

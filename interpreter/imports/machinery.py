@@ -1,0 +1,211 @@
+"""Memphis's PEP 451 finders and loaders, the objects on Memphis's `sys.meta_path`.
+
+They return host `importlib.machinery.ModuleSpec`s, so interpreted importlib code that walks
+`sys.meta_path` (importlib.util.find_spec, import_module, reload) works over them.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import sys
+import types
+
+from ..bridge.modules import bridged_module, is_refused
+from .locate import ModuleLocation, find_in_entry
+
+__all__ = ['BridgeLoader', 'BuiltinFinder', 'FileFinder', 'PathFinder', 'SourceLoader',
+           'spec_for_location']
+
+
+def _report_refusal(name: str) -> None:
+    from ..bridge.modules import REFUSED
+    from .system import report
+
+    report(f'# refused {name!r}: {REFUSED[name]}')
+
+
+class BuiltinFinder:
+    """Modules compiled into the host (`sys.builtin_module_names`), bridged, refusals excepted."""
+
+    @classmethod
+    def find_spec(cls, fullname: str, path=None, target=None):
+        if path is not None or fullname not in sys.builtin_module_names:
+            return None
+        if is_refused(fullname):
+            _report_refusal(fullname)
+            return None
+        return importlib.machinery.ModuleSpec(fullname, BridgeLoader(fullname, None),
+                                              origin='built-in')
+
+    @classmethod
+    def invalidate_caches(cls) -> None:
+        return None
+
+
+class BridgeLoader:
+    """Loads a host C module through the bridge; the module object is the host's own."""
+
+    def __init__(self, name: str, path: str | None) -> None:
+        self.name = name
+        self.path = path
+
+    def create_module(self, spec) -> types.ModuleType:
+        from ..bridge.crossing import guard_module
+
+        # host functions that cannot take Memphis objects faithfully warn (bridge.crossing)
+        return guard_module(spec.name, bridged_module(spec.name, self.path))
+
+    def exec_module(self, module) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return f'<memphis bridge loader {self.name!r}>'
+
+
+class SourceLoader:
+    """Runs a module's Python source with the Memphis evaluator (never the host's import)."""
+
+    def __init__(self, name: str, path: str) -> None:
+        self.name = name
+        self.path = path
+        self.cached = None  # the last get_code's cache.CacheOutcome, for `memphis -v`
+
+    def create_module(self, spec):
+        return None
+
+    def get_filename(self, name: str | None = None) -> str:
+        return self.path
+
+    def get_data(self, path: str) -> bytes:
+        with open(path, 'rb') as handle:
+            return handle.read()
+
+    def get_source(self, name: str | None = None) -> str:
+        from ..source import decode_source
+
+        return decode_source(self.get_data(self.path), self.path)
+
+    def is_package(self, name: str | None = None) -> bool:
+        return self.path.rpartition('/')[2].startswith('__init__.')
+
+    def get_code(self, name: str | None = None):
+        """The module's Memphis code object; the parse comes from the on-disk cache when it
+        holds this file's current version (`self.cached` says how: see imports.cache)."""
+        from .cache import compile_cached
+
+        code, self.cached = compile_cached(self.path, lambda: self.get_data(self.path))
+        return code
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        from ..runtime.builtins import builtins_dict, run_code
+
+        code = self.get_code(module.__name__)
+        namespace = module.__dict__
+        namespace.setdefault('__builtins__', builtins_dict)
+        run_code(code, namespace)
+
+    def __repr__(self) -> str:
+        return f'<memphis source loader {self.name!r} from {self.path!r}>'
+
+
+def _namespace_spec(name: str, portions: list[str]):
+    # No loader, as CPython's PathFinder returns it: module_from_spec then gives the module
+    # importlib's NamespaceLoader and `__file__ = None`, as CPython does.
+    spec = importlib.machinery.ModuleSpec(name, None, is_package=True)
+    spec.submodule_search_locations = portions
+    return spec
+
+
+def spec_for_location(location: ModuleLocation):
+    """The ModuleSpec (with a Memphis loader) for a located module, or None if refused."""
+    name = location.name
+    locations = (list(location.submodule_search_locations)
+                 if location.submodule_search_locations is not None else None)
+    if location.kind == 'namespace':
+        return _namespace_spec(name, locations)
+    if location.kind == 'extension':
+        if is_refused(name):
+            _report_refusal(name)
+            return None
+        loader = BridgeLoader(name, location.origin)
+    else:
+        loader = SourceLoader(name, location.origin)
+    return importlib.util.spec_from_file_location(name, location.origin, loader=loader,
+                                                  submodule_search_locations=locations)
+
+
+class FileFinder:
+    """The finder of one directory on a search path (what `sys.path_hooks` makes)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    @classmethod
+    def path_hook(cls, path: str) -> FileFinder:
+        import os
+
+        if not os.path.isdir(path or '.'):
+            raise ImportError('only directories are supported', path=path)
+        return cls(path)
+
+    def find_spec(self, fullname: str, target=None):
+        location = find_in_entry(fullname, self.path)
+        if location is None:
+            return None
+        return spec_for_location(location)
+
+    def invalidate_caches(self) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return f'FileFinder({self.path!r})'
+
+
+class PathFinder:
+    """Searches `sys.path` (or a package's `__path__`) through Memphis's path hooks."""
+
+    def __init__(self, state) -> None:
+        self.state = state
+
+    def _finder(self, entry: str):
+        cache = self.state.path_importer_cache
+        try:
+            return cache[entry]
+        except KeyError:
+            pass
+        finder = None
+        for hook in self.state.path_hooks:
+            try:
+                finder = hook(entry)
+                break
+            except ImportError:
+                continue
+        cache[entry] = finder
+        return finder
+
+    def find_spec(self, fullname: str, path=None, target=None):
+        portions: list[str] = []
+        for entry in self.state.path if path is None else path:
+            if not isinstance(entry, (str, bytes)):
+                continue
+            finder = self._finder(entry)
+            if finder is None:
+                continue
+            spec = finder.find_spec(fullname, target) if hasattr(finder, 'find_spec') else None
+            if spec is None:
+                continue
+            if spec.loader is not None:
+                return spec
+            portions.extend(spec.submodule_search_locations or ())
+        if portions:
+            return _namespace_spec(fullname, portions)
+        return None
+
+    def invalidate_caches(self) -> None:
+        for finder in list(self.state.path_importer_cache.values()):
+            if hasattr(finder, 'invalidate_caches'):
+                finder.invalidate_caches()
+
+    def __repr__(self) -> str:
+        return '<memphis PathFinder>'

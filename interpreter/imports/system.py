@@ -1,0 +1,359 @@
+"""Memphis's import system: its own `sys.modules`, `sys.path`, `sys.meta_path` and `__import__`.
+
+The algorithm is CPython's importlib._bootstrap (`__import__`, `_gcd_import`, `_find_and_load`,
+`_handle_fromlist`) with the same messages, over Memphis's state instead of the host's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import types
+
+from .collector import freeze_loaded, importing
+from .machinery import BuiltinFinder, FileFinder, PathFinder
+
+__all__ = ['ImportState', 'import_from', 'import_module', 'import_state', 'memphis_import',
+           'report', 'reset_import_state']
+
+_NEEDS_LOADING = object()
+
+
+def default_path(script_directory: str) -> list[str]:
+    """`sys.path` as CPython computes it: the script's folder ('' for -c), PYTHONPATH, then the
+    host's standard library zip, standard library, lib-dynload and site-packages."""
+    path = [script_directory]
+    path.extend(entry for entry in os.environ.get('PYTHONPATH', '').split(os.pathsep) if entry)
+    zip_name = f'python{sys.version_info[0]}{sys.version_info[1]}.zip'
+    tail = [entry for index, entry in enumerate(sys.path)
+            if index > 0 and any(e.endswith(zip_name) for e in sys.path[1:index + 1])]
+    if not tail:
+        import sysconfig
+
+        stdlib = sysconfig.get_paths()['stdlib']
+        tail = [stdlib, os.path.join(stdlib, 'lib-dynload'), *sys.path[1:]]
+    path.extend(tail)
+    return path
+
+
+class ImportState:
+    """Everything interpreted code sees as the import state of `sys`."""
+
+    def __init__(self, script_directory: str = '') -> None:
+        from ..bridge.crossing import memphis_module
+        from ..bridge.modules import warnings_substitute
+        from ..runtime.builtins import builtins_module
+        from ..runtime.host import sys_overlay
+
+        self.modules: dict = {'sys': sys_overlay(), 'builtins': builtins_module,
+                              '_warnings': warnings_substitute(), 'memphis': memphis_module()}
+        self.path: list = default_path(script_directory)
+        self.path_hooks: list = [FileFinder.path_hook]
+        self.path_importer_cache: dict = {}
+        self.meta_path: list = [BuiltinFinder, PathFinder(self)]
+        self.argv: list = ['']
+        # `memphis -v`: one line on stderr per import (see `report`)
+        self.verbose = False
+        self._locks: dict[str, threading.RLock] = {}
+        self._locks_guard = threading.Lock()
+
+    def module_lock(self, name: str) -> threading.RLock:
+        """The per-module import lock: threads importing the same module wait for each other.
+
+        Re-entrant, so a circular import in one thread finds its partial module.
+        """
+        with self._locks_guard:
+            lock = self._locks.get(name)
+            if lock is None:
+                lock = self._locks[name] = threading.RLock()
+            return lock
+
+
+_state: ImportState | None = None
+
+
+def import_state() -> ImportState:
+    """The process's Memphis import state (created on first use)."""
+    global _state
+    if _state is None:
+        _state = ImportState()
+        _install_sys(_state)
+    return _state
+
+
+def reset_import_state(script_directory: str, argv: list[str], *,
+                       verbose: bool = False) -> ImportState:
+    """A fresh import state for running a program from `script_directory` with `argv`."""
+    global _state
+    _state = ImportState(script_directory)
+    _state.argv = list(argv)
+    _state.verbose = verbose
+    _install_sys(_state)
+    return _state
+
+
+def _install_sys(state: ImportState) -> None:
+    from ..runtime.host import install_import_state
+
+    install_import_state(state)
+
+
+def _sanity_check(name, package, level: int) -> None:
+    if not isinstance(name, str):
+        raise TypeError(f'module name must be str, not {type(name).__name__}')
+    if level < 0:
+        raise ValueError('level must be >= 0')
+    if level > 0:
+        if not isinstance(package, str):
+            raise TypeError('__package__ not set to a string')
+        if not package:
+            raise ImportError('attempted relative import with no known parent package')
+    if not name and level == 0:
+        raise ValueError('Empty module name')
+
+
+def _resolve_name(name: str, package: str, level: int) -> str:
+    bits = package.rsplit('.', level - 1)
+    if len(bits) < level:
+        raise ImportError('attempted relative import beyond top-level package')
+    base = bits[0]
+    return f'{base}.{name}' if name else base
+
+
+def _package_of(globals_) -> str:
+    """The package a relative import starts from, with the C `__import__`'s errors."""
+    if globals_ is None:
+        raise KeyError("'__name__' not in globals")
+    if not isinstance(globals_, dict):
+        raise TypeError('globals must be a dict')
+    package = globals_.get('__package__')
+    spec = globals_.get('__spec__')
+    if package is not None:
+        if not isinstance(package, str):
+            raise TypeError('package must be a string')
+    elif spec is not None:
+        package = spec.parent
+        if not isinstance(package, str):
+            raise TypeError('__spec__.parent must be a string')
+    else:
+        try:
+            package = globals_['__name__']
+        except KeyError:
+            raise KeyError("'__name__' not in globals") from None
+        if not isinstance(package, str):
+            raise TypeError('__name__ must be a string')
+        if '__path__' not in globals_:
+            package = package.rpartition('.')[0]
+    if not package:
+        raise ImportError('attempted relative import with no known parent package')
+    return package
+
+
+def _find_spec(state: ImportState, name: str, path):
+    meta_path = state.meta_path
+    if meta_path is None:
+        raise ImportError('sys.meta_path is None, Python is likely shutting down')
+    for finder in list(meta_path):
+        find_spec = getattr(finder, 'find_spec', None)
+        if find_spec is None:
+            continue
+        spec = find_spec(name, path, None)
+        if spec is not None:
+            return spec
+    return None
+
+
+def report(message: str) -> None:
+    """Write one `memphis -v` line to stderr, if the run is verbose."""
+    if _state is not None and _state.verbose:
+        sys.stderr.write(message + '\n')
+
+
+def _how_loaded(spec) -> str:
+    """The `memphis -v` description of where a loaded module came from."""
+    from .machinery import BridgeLoader, SourceLoader
+
+    loader = spec.loader
+    if isinstance(loader, BridgeLoader):
+        return f'bridged from {loader.path}' if loader.path else 'bridged built-in'
+    if isinstance(loader, SourceLoader):
+        cached = loader.cached.describe() if loader.cached is not None else 'not compiled'
+        return f'interpreted from {loader.path} ({cached})'
+    if loader is None or type(loader).__name__ == 'NamespaceLoader':
+        return 'namespace package ' + ', '.join(spec.submodule_search_locations or ())
+    return f'loaded by {loader!r}'
+
+
+def _load_unlocked(state: ImportState, spec) -> types.ModuleType:
+    import importlib.util
+
+    from .machinery import BridgeLoader
+
+    if isinstance(spec.loader, BridgeLoader):
+        module = spec.loader.create_module(spec)
+        state.modules[spec.name] = module
+        if state.verbose:
+            report(f'import {spec.name!r} # {_how_loaded(spec)}')
+        return module
+    if spec.loader is not None and not hasattr(spec.loader, 'exec_module'):
+        raise ImportError('missing loader', name=spec.name)
+    module = importlib.util.module_from_spec(spec)  # gives a namespace package its loader
+    spec._initializing = True
+    try:
+        state.modules[spec.name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            state.modules.pop(spec.name, None)
+            raise
+        # The module may have replaced itself in sys.modules while it ran.
+        module = state.modules.pop(spec.name)
+        state.modules[spec.name] = module
+    finally:
+        spec._initializing = False
+    freeze_loaded()
+    if state.verbose:
+        report(f'import {spec.name!r} # {_how_loaded(spec)}')
+    return module
+
+
+def _find_and_load_unlocked(state: ImportState, name: str) -> types.ModuleType:
+    path = None
+    parent, _, child = name.rpartition('.')
+    parent_module = None
+    if parent:
+        if parent not in state.modules:
+            _gcd_import(state, parent)
+        if name in state.modules:
+            return state.modules[name]
+        parent_module = state.modules[parent]
+        try:
+            path = parent_module.__path__
+        except AttributeError:
+            message = f"No module named '{name}'; '{parent}' is not a package"
+            raise ModuleNotFoundError(message, name=name) from None
+    spec = _find_spec(state, name, path)
+    if spec is None:
+        raise ModuleNotFoundError(f"No module named '{name}'", name=name)
+    module = _load_unlocked(state, spec)
+    if parent_module is not None:
+        try:
+            setattr(parent_module, child, module)
+        except AttributeError:
+            pass
+    return module
+
+
+def _find_and_load(state: ImportState, name: str) -> types.ModuleType:
+    module = state.modules.get(name, _NEEDS_LOADING)
+    if module is _NEEDS_LOADING or _initializing(module):
+        with state.module_lock(name):
+            module = state.modules.get(name, _NEEDS_LOADING)
+            if module is _NEEDS_LOADING:
+                with importing():
+                    return _find_and_load_unlocked(state, name)
+    if module is None:
+        raise ModuleNotFoundError(f'import of {name} halted; None in sys.modules', name=name)
+    return module
+
+
+def _initializing(module) -> bool:
+    spec = getattr(module, '__spec__', None)
+    return bool(getattr(spec, '_initializing', False))
+
+
+def _gcd_import(state: ImportState, name: str, package=None, level: int = 0):
+    _sanity_check(name, package, level)
+    if level > 0:
+        name = _resolve_name(name, package, level)
+    return _find_and_load(state, name)
+
+
+def import_module(name: str, package: str | None = None) -> types.ModuleType:
+    """`importlib.import_module` over Memphis's import state."""
+    level = 0
+    if name.startswith('.'):
+        if not package:
+            raise TypeError("the 'package' argument is required to perform a relative import "
+                            f'for {name!r}')
+        level = len(name) - len(name.lstrip('.'))
+    return _gcd_import(import_state(), name[level:], package, level)
+
+
+def _handle_fromlist(state: ImportState, module, fromlist, recursive: bool = False):
+    for item in fromlist:
+        if not isinstance(item, str):
+            where = module.__name__ + '.__all__' if recursive else "``from list''"
+            raise TypeError(f'Item in {where} must be str, not {type(item).__name__}')
+        if item == '*':
+            if not recursive and hasattr(module, '__all__'):
+                _handle_fromlist(state, module, module.__all__, True)
+        elif not hasattr(module, item):
+            from_name = f'{module.__name__}.{item}'
+            try:
+                _gcd_import(state, from_name)
+            except ModuleNotFoundError as error:
+                if (error.name == from_name
+                        and state.modules.get(from_name, _NEEDS_LOADING) is not None):
+                    continue
+                raise
+    return module
+
+
+def memphis_import(name, globals=None, locals=None, fromlist=(), level=0):
+    """`__import__` for interpreted code: CPython's semantics over Memphis's import state."""
+    state = import_state()
+    # The checks of CPython's C `__import__` (PyImport_ImportModuleLevelObject), in its order.
+    if not isinstance(name, str):
+        raise TypeError('module name must be a string')
+    if level < 0:
+        raise ValueError('level must be >= 0')
+    if level == 0:
+        if not name:
+            raise ValueError('Empty module name')
+        module = _gcd_import(state, name)
+    else:
+        module = _gcd_import(state, name, _package_of(globals), level)
+    if not fromlist:
+        if level == 0:
+            return _gcd_import(state, name.partition('.')[0])
+        if not name:
+            return module
+        cut_off = len(name) - len(name.partition('.')[0])
+        return state.modules[module.__name__[:len(module.__name__) - cut_off]]
+    if hasattr(module, '__path__'):
+        return _handle_fromlist(state, module, fromlist)
+    return module
+
+
+def import_from(module, name: str):
+    """`from module import name` for one name: the attribute, else the submodule in Memphis's
+    sys.modules, else CPython's ImportError (naming a circular import when it is one)."""
+    try:
+        return getattr(module, name)
+    except AttributeError:
+        pass
+    package_name = getattr(module, '__name__', None)
+    if isinstance(package_name, str):
+        found = import_state().modules.get(f'{package_name}.{name}')
+        if found is not None:
+            return found
+        shown = package_name
+    else:
+        package_name = None
+        shown = '<unknown module name>'
+    path = None
+    if isinstance(module, types.ModuleType):
+        path = module.__dict__.get('__file__')
+    where = path if isinstance(path, str) else 'unknown location'
+    if _initializing(module):
+        message = (f'cannot import name {name!r} from partially initialized module {shown!r} '
+                   f'(most likely due to a circular import) ({where})')
+    else:
+        message = f'cannot import name {name!r} from {shown!r} ({where})'
+    return _raise_import_error(message, package_name, path if isinstance(path, str) else None)
+
+
+def _raise_import_error(message: str, name, path):
+    raise ImportError(message, name=name, path=path)
