@@ -1,0 +1,4 @@
+import os
+
+print('before exit', flush=True)
+os._exit(3)

@@ -1,0 +1,9 @@
+import json
+
+
+def mine(values):
+    text = json.dumps(values)
+    return text
+
+
+print(mine([1, 2]))
