@@ -16,12 +16,10 @@ import sys
 import sysconfig
 from collections import Counter
 
+import pyflakes.checker as pyflakes_checker
 import pytest
 
 from interpreter.analysis import analyse_module
-
-pyflakes_checker = pytest.importorskip('pyflakes.checker')
-pyflakes_messages = pytest.importorskip('pyflakes.messages')
 
 _CODES = {
     'UndefinedName': 'M010', 'UndefinedLocal': 'M012', 'UndefinedExport': 'M011',
