@@ -100,10 +100,11 @@ def run_stdin(args: list[str] | None = None, *, inspect: bool = False,
     program."""
     if inspect or (sys.stdin is not None and sys.stdin.isatty()):
         from .imports.system import reset_import_state
-        from .repl import interact, main_namespace
+        from .repl import interact
+        from .runtime.entry import main_module
 
-        reset_import_state('', ['', *(args or ())], verbose=verbose)
-        return interact(main_namespace())
+        state = reset_import_state('', ['', *(args or ())], verbose=verbose)
+        return interact(main_module(state, None).__dict__)
     from .runtime.entry import run_main
 
     data = sys.stdin.buffer.read() if sys.stdin is not None else b''

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ['input_state', 'interact', 'main_namespace', 'run_input']
+__all__ = ['input_state', 'interact', 'run_input']
 
 COMPLETE, INCOMPLETE, INVALID = 'complete', 'incomplete', 'invalid'
 
@@ -107,7 +107,7 @@ def run_input(source: str, namespace: dict) -> int | None:
     """Compile and run one complete input; an exit status if it raised SystemExit, else None."""
     from .compiler import compile_source
     from .runtime.builtins import run_code
-    from .runtime.entry import exit_status
+    from .runtime.entry import exit_status, flush_stdout
     from .runtime.stack import call_with_room
     from .runtime.tracebacks import print_exception
 
@@ -121,31 +121,10 @@ def run_input(source: str, namespace: dict) -> int | None:
     except SystemExit as error:
         return exit_status(error)
     except BaseException as error:  # noqa: BLE001 - Ctrl-C included: reported, back to >>>
-        _flush(sys.stdout)
+        flush_stdout()
         print_exception(error)
-    _flush(sys.stdout)
+    flush_stdout()
     return None
-
-
-def _flush(stream) -> None:
-    try:
-        stream.flush()
-    except Exception:  # noqa: BLE001, S110 - a closed stdout is reported by the next write
-        pass
-
-
-def main_namespace() -> dict:
-    """The namespace of a fresh `__main__` module for an interactive session."""
-    import types
-
-    from .imports.system import import_state
-    from .runtime.builtins import new_module_globals
-
-    module = types.ModuleType('__main__')
-    module.__dict__.clear()
-    module.__dict__.update(new_module_globals('__main__'))
-    import_state().modules['__main__'] = module
-    return module.__dict__
 
 
 def interact(namespace: dict, *, banner: bool = True) -> int:

@@ -64,7 +64,7 @@ def run_main(source: bytes | str, filename: str, argv: list[str], *, verbose: bo
     script_directory = '' if filename.startswith('<') else os.path.dirname(
         os.path.realpath(filename))
     state = reset_import_state(script_directory, argv, verbose=verbose)
-    module = _main_module(state, None if filename == '<string>' else filename)
+    module = main_module(state, None if filename == '<string>' else filename)
     try:
         # CPython parses a script or piped stdin as a file, `-c` code as a string.
         code = compile_source(source, filename, 'exec', from_file=filename != '<string>')
@@ -84,7 +84,7 @@ def run_module(name: str, args: list[str], *, verbose: bool = False,
 
     _prepare_host()
     state = reset_import_state(os.getcwd(), ['-m', *args], verbose=verbose)
-    module = _main_module(state, None)
+    module = main_module(state, None)
     try:
         runpy = _frozen_runpy(state)
     except BaseException as error:  # noqa: BLE001 - reported as CPython reports start-up errors
@@ -93,7 +93,8 @@ def run_module(name: str, args: list[str], *, verbose: bool = False,
     return _run_as_main(lambda: runpy._run_module_as_main(name), module, inspect)
 
 
-def _main_module(state, filename: str | None) -> types.ModuleType:
+def main_module(state, filename: str | None) -> types.ModuleType:
+    """A fresh `__main__` module (for a script, `-m`, `-c` or the REPL) in `state.modules`."""
     module = types.ModuleType('__main__')
     module.__dict__.clear()
     module.__dict__.update(new_module_globals('__main__', filename))
@@ -137,11 +138,11 @@ def _run_reporting(run, inspect: bool) -> int | None:
     except SystemExit as error:
         if not inspect:
             return exit_status(error)
-        _flush_stdout()
+        flush_stdout()
         print_exception(error)
         return None
     except BaseException as error:  # noqa: BLE001 - every uncaught exception is reported
-        _flush_stdout()
+        flush_stdout()
         report_uncaught(error)
         if inspect:
             return None
@@ -149,7 +150,7 @@ def _run_reporting(run, inspect: bool) -> int | None:
             _exit_by_sigint()
         return 1
     finally:
-        _flush_stdout()
+        flush_stdout()
     return 0
 
 
@@ -189,12 +190,13 @@ def _exit_by_sigint() -> None:
     """CPython ends on an uncaught KeyboardInterrupt by dying of SIGINT, so the shell knows."""
     import signal
 
-    _flush_stdout()
+    flush_stdout()
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.kill(os.getpid(), signal.SIGINT)
 
 
-def _flush_stdout() -> None:
+def flush_stdout() -> None:
+    """Flush the program's `sys.stdout` (and the host's, if it is another stream)."""
     from .host import sys_attribute
 
     for stream in {id(s): s for s in (sys_attribute('stdout'), sys.stdout)}.values():
