@@ -339,12 +339,6 @@ REFUSAL_FALLBACKS = {
                  'decimal.Decimal("1.1") + decimal.Decimal("2.2"))'), 'True 3.3'),
     '_zoneinfo': (('import zoneinfo, zoneinfo._zoneinfo as pure; '
                   'print(zoneinfo.ZoneInfo is pure.ZoneInfo)'), 'True'),
-    '_frozen_importlib': (('import importlib, sys; '
-                          'print(importlib._bootstrap.__file__.endswith("_bootstrap.py"))'),
-                          'True'),
-    '_frozen_importlib_external': (('import importlib.machinery as m; '
-                                   'print(m.PathFinder.__module__)'),
-                                   'importlib._bootstrap_external'),
 }
 
 

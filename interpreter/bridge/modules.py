@@ -33,11 +33,6 @@ REFUSED: dict[str, str] = {
                 "Decimal with the host's numbers.Number; decimal falls back to _pydecimal",
     '_zoneinfo': 'imports zoneinfo._common and zoneinfo._tzpath through the host import system; '
                  'zoneinfo falls back to zoneinfo._zoneinfo',
-    '_frozen_importlib': "the host's own import machinery over the host's sys.modules; "
-                         'importlib then builds its bootstrap from importlib/_bootstrap.py '
-                         "over Memphis's sys",
-    '_frozen_importlib_external': 'the host\'s own path-based import machinery; importlib uses '
-                                  'importlib/_bootstrap_external.py instead',
 }
 
 

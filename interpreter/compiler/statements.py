@@ -245,7 +245,7 @@ class StatementCompiler:
         store = self.store(target) if value is not None else None
         annotation = None
         if simple and self.scope.kind != ScopeKind.FUNCTION:
-            annotation = self.expr(node.annotation)
+            annotation = self.annotation(node.annotation)
             name = self.scope.mangle(target.id)
         check = None
         if not simple and self.scope.kind != ScopeKind.FUNCTION:
@@ -255,7 +255,10 @@ class StatementCompiler:
                 check = self.expr(target.value)
             elif kind == 'Subscript':
                 check = _both(self.expr(target.value), self.expr(target.slice))
-            annotation_only = self.expr(node.annotation)
+            # under `from __future__ import annotations` a complex target's annotation is not
+            # evaluated at all (CPython's check_annotation)
+            annotation_only = (None if 'annotations' in self.future
+                               else self.expr(node.annotation))
         else:
             annotation_only = None
 

@@ -10,12 +10,13 @@ import importlib.machinery
 import importlib.util
 import sys
 import types
+import typing
 
 from ..bridge.modules import bridged_module, is_refused
 from .locate import ModuleLocation, find_in_entry
 
-__all__ = ['BridgeLoader', 'BuiltinFinder', 'FileFinder', 'PathFinder', 'SourceLoader',
-           'spec_for_location']
+__all__ = ['AliasLoader', 'BridgeLoader', 'BuiltinFinder', 'FileFinder', 'FrozenFinder',
+           'PathFinder', 'SourceLoader', 'spec_for_location']
 
 
 def _report_refusal(name: str) -> None:
@@ -61,6 +62,55 @@ class BridgeLoader:
 
     def __repr__(self) -> str:
         return f'<memphis bridge loader {self.name!r}>'
+
+
+class FrozenFinder:
+    """CPython's frozen `_frozen_importlib` and `_frozen_importlib_external`, which stdlib modules
+    such as zipimport import: in Memphis they are the interpreted `importlib._bootstrap` and
+    `importlib._bootstrap_external`, as in CPython, where they are the same module objects."""
+
+    ALIASES: typing.ClassVar[dict[str, str]] = {
+        '_frozen_importlib': 'importlib._bootstrap',
+        '_frozen_importlib_external': 'importlib._bootstrap_external'}
+
+    @classmethod
+    def find_spec(cls, fullname: str, path=None, target=None):
+        if path is not None or fullname not in cls.ALIASES:
+            return None
+        from .system import import_state, memphis_import
+
+        importlib_module = import_state().modules.get('importlib')
+        if importlib_module is None:
+            memphis_import('importlib')
+        elif getattr(getattr(importlib_module, '__spec__', None), '_initializing', False):
+            # importlib/__init__.py asks first: "not found" makes it set up its bootstrap from
+            # source over Memphis's sys (its `except ImportError` branch)
+            return None
+        target_name = cls.ALIASES[fullname]
+        return importlib.machinery.ModuleSpec(fullname, AliasLoader(target_name),
+                                              origin=f'alias of {target_name}')
+
+    @classmethod
+    def invalidate_caches(cls) -> None:
+        return None
+
+
+class AliasLoader:
+    """Loads a name as another, already imported, module object (see FrozenFinder)."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def create_module(self, spec) -> types.ModuleType:
+        from .system import import_state
+
+        return import_state().modules[self.target]
+
+    def exec_module(self, module) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return f'<memphis alias loader for {self.target!r}>'
 
 
 class SourceLoader:
@@ -201,6 +251,14 @@ class PathFinder:
         if portions:
             return _namespace_spec(fullname, portions)
         return None
+
+    def find_distributions(self, *args, **kwargs):
+        """Installed distributions' metadata (importlib.metadata.distributions), found as
+        CPython's PathFinder finds them: by the interpreted importlib.metadata."""
+        from .system import memphis_import
+
+        metadata = memphis_import('importlib.metadata', fromlist=('MetadataPathFinder',))
+        return metadata.MetadataPathFinder.find_distributions(*args, **kwargs)
 
     def invalidate_caches(self) -> None:
         for finder in list(self.state.path_importer_cache.values()):

@@ -12,7 +12,7 @@ import threading
 import types
 
 from .collector import freeze_loaded, importing
-from .machinery import BuiltinFinder, FileFinder, PathFinder
+from .machinery import AliasLoader, BuiltinFinder, FileFinder, FrozenFinder, PathFinder
 
 __all__ = ['ImportState', 'import_from', 'import_module', 'import_state', 'memphis_import',
            'report', 'reset_import_state']
@@ -51,7 +51,7 @@ class ImportState:
         self.path: list = default_path(script_directory)
         self.path_hooks: list = [FileFinder.path_hook]
         self.path_importer_cache: dict = {}
-        self.meta_path: list = [BuiltinFinder, PathFinder(self)]
+        self.meta_path: list = [BuiltinFinder, FrozenFinder, PathFinder(self)]
         self.argv: list = ['']
         # `memphis -v`: one line on stderr per import (see `report`)
         self.verbose = False
@@ -180,6 +180,8 @@ def _how_loaded(spec) -> str:
     if isinstance(loader, SourceLoader):
         cached = loader.cached.describe() if loader.cached is not None else 'not compiled'
         return f'interpreted from {loader.path} ({cached})'
+    if isinstance(loader, AliasLoader):
+        return f'the same module as {loader.target!r}'
     if loader is None or type(loader).__name__ == 'NamespaceLoader':
         return 'namespace package ' + ', '.join(spec.submodule_search_locations or ())
     return f'loaded by {loader!r}'
@@ -190,7 +192,7 @@ def _load_unlocked(state: ImportState, spec) -> types.ModuleType:
 
     from .machinery import BridgeLoader
 
-    if isinstance(spec.loader, BridgeLoader):
+    if isinstance(spec.loader, (BridgeLoader, AliasLoader)):
         module = spec.loader.create_module(spec)
         state.modules[spec.name] = module
         if state.verbose:

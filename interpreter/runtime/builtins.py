@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import builtins as host_builtins
+import os
 import types
 
 from ..imports.system import memphis_import
@@ -103,19 +104,24 @@ def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimiz
 
     if mode not in ('exec', 'eval', 'single'):
         raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
-    filename = str(filename)
+    filename = os.fsdecode(filename)
+    if isinstance(source, ast.AST):
+        if flags & ast.PyCF_ONLY_AST:
+            return source
+        from ..compiler.host_trees import from_host_tree
+        from ..scopes import build_symtable
+
+        tree = from_host_tree(source, filename, mode)
+        table, diagnostics = build_symtable(tree, filename)
+        if diagnostics:
+            raise diagnostics[0].to_exception(filename, None)
+        return compile_tree(tree, table, filename, mode)
     if flags & ast.PyCF_ONLY_AST:
         from ..compiler import parse_source
         from ..nodes import AST, to_ast
 
         tree, _ = parse_source(source, filename, mode)
         return to_ast(tree) if isinstance(tree, AST) else tree
-    if isinstance(source, ast.AST):
-        import symtable
-
-        text = ast.unparse(source)
-        return compile_tree(ast.parse(text, filename, mode),
-                            symtable.symtable(text, filename, mode), filename, mode)
     if isinstance(source, (bytes, bytearray)):
         source = bytes(source).decode('utf-8')
     return compile_source(source, filename, mode)

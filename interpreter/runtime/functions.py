@@ -148,13 +148,17 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
     the others delegate to an entry generator (see `enter_generator`). Its free variables are
     `freevars` (the user's, in CPython's sorted order), whose cells close the slot list.
     """
-    params = sig.slot_names()
-    taken = set(params) | set(freevars)
+    true_params = sig.slot_names()
+    taken = set(true_params) | set(freevars)
+    # a tree built with `ast` may name a parameter '.self' (Werkzeug does) or 'if': the source
+    # spells it as a fresh identifier and the code object gets the true name back
+    spelled = _spellable_names(true_params, taken)
+    params = [spelled.get(param, param) for param in true_params]
     names = {base: repr(_PLACEHOLDER.format(base)) for base in _HELPERS}
     for base in _TEMPORARIES:
         names[base] = fresh_name(base, taken)
         taken.add(names[base])
-    positional = [*sig.posonly, *sig.args]
+    positional = [spelled.get(param, param) for param in (*sig.posonly, *sig.args)]
     first_default = len(positional) - sig.n_defaults
     parts = []
     for index, param in enumerate(positional):
@@ -162,12 +166,12 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
         if sig.posonly and index == len(sig.posonly) - 1:
             parts.append('/')
     if sig.vararg:
-        parts.append('*' + sig.vararg)
+        parts.append('*' + spelled.get(sig.vararg, sig.vararg))
     elif sig.kwonly:
         parts.append('*')
-    parts.extend(sig.kwonly)
+    parts.extend(spelled.get(param, param) for param in sig.kwonly)
     if sig.kwarg:
-        parts.append('**' + sig.kwarg)
+        parts.append('**' + spelled.get(sig.kwarg, sig.kwarg))
     cells = set(cell_slots)
     items = []
     for index in range(nlocals - n_free):
@@ -213,8 +217,25 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
     code = _inner_code(factory)
     code = code.replace(co_name=name, co_qualname=qualname, co_filename=filename,
                         co_firstlineno=firstlineno)
+    if spelled:
+        true_name = {spelling: param for param, spelling in spelled.items()}
+        code = code.replace(co_varnames=tuple(true_name.get(local, local)
+                                              for local in code.co_varnames))
     placeholders = {_PLACEHOLDER.format(base): base for base in _HELPERS}
     return Trampoline(code, placeholders)
+
+
+def _spellable_names(params, taken: set) -> dict[str, str]:
+    """For each parameter name that cannot be written in Python source, an identifier to
+    write instead (added to `taken`)."""
+    import keyword
+
+    spelled = {}
+    for param in params:
+        if not param.isidentifier() or keyword.iskeyword(param):
+            spelled[param] = fresh_name('_parameter', taken)
+            taken.add(spelled[param])
+    return spelled
 
 
 def _bind_constants(template, values: dict):
