@@ -63,6 +63,9 @@ class StopEvent:
     breakpoint_ids: list = field(default_factory=list)
     exception: BaseException | None = None
     text: str = ''
+    # the frame whose line event the stop happened at (None: a call's return, an exception,
+    # a data breakpoint): only there can the debugger's goto move execution (`can_jump`)
+    at_line_of: Frame | None = None
 
 
 _NESTED_SCOPES = ('FunctionDef', 'AsyncFunctionDef', 'ClassDef', 'Lambda')
@@ -467,6 +470,7 @@ class Debugger:
         # what restart frame puts back
         self.entries: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self.restarts: dict[int, Frame] = {}
+        self.jumps: dict[int, tuple[Frame, int]] = {}
         self.stored_names: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     # installation
@@ -685,7 +689,7 @@ class Debugger:
             if self.stepping:
                 self._return(frame)
         elif event == 'exception' and (self.raised or self.user_unhandled) and \
-                not isinstance(arg[1] if isinstance(arg, tuple) else arg, tracing.RestartFrame):
+                not isinstance(arg[1] if isinstance(arg, tuple) else arg, tracing.Rewind):
             self._exception(frame, arg)
         return self._tracer
 
@@ -717,10 +721,10 @@ class Debugger:
                 frame.f_code.co_name != stepping.target:
             return  # inside a call made before the chosen one (an argument's)
         if mode in ('into', 'pause') or (
-                mode in ('over', 'restart') and (frame is stepping.frame
-                                                 or frame.depth < stepping.depth)) or (
+                mode in ('over', 'restart', 'goto') and (frame is stepping.frame
+                                                         or frame.depth < stepping.depth)) or (
                 mode == 'out' and frame.depth < stepping.depth):
-            reason = mode if mode in ('pause', 'restart') else (
+            reason = mode if mode in ('pause', 'restart', 'goto') else (
                 'entry' if stepping.frame is None and mode == 'into' else 'step')
             self._stop(reason, thread_id, frame, line)
 
@@ -851,6 +855,8 @@ class Debugger:
         with self.lock:
             self.stepping.pop(thread_id, None)
         event = StopEvent(reason, thread_id, frame_lines(frame, line), hit_ids or [])
+        if line is not None:
+            event.at_line_of = frame
         self._deliver(event)
 
     def _deliver(self, event: StopEvent) -> None:
@@ -865,6 +871,34 @@ class Debugger:
         if target is not None:
             # unwinds to the target frame's instrumented body, which runs it again
             raise tracing.RestartFrame(target, self._reset_frame)
+        jump = self.jumps.pop(event.thread_id, None)
+        if jump is not None:
+            # unwinds to the frame's running statement list that has the target line
+            raise tracing.JumpTo(*jump)
+
+    # goto
+
+    def can_jump(self, event: StopEvent, line: int) -> str | None:
+        """Why the thread stopped by `event` cannot go on at `line` of its current frame
+        (None: it can). Only a stop at a line event can jump (as CPython sets `f_lineno`
+        only in a 'line' trace event), within the frame's running blocks: see
+        `tracing.jump_refusal`."""
+        frame = event.at_line_of
+        if frame is None or not event.frames or event.frames[0][0] is not frame:
+            return 'the thread can only jump when stopped at a line (not at an exception or ' \
+                'a return)'
+        host = sys._current_frames().get(event.thread_id)
+        return tracing.jump_refusal(host, frame, line)
+
+    def jump(self, thread_id: int, frame: Frame, line: int) -> None:
+        """When the stopped thread resumes, go on at `line` of `frame` and stop there
+        (reason 'goto')."""
+        with self.lock:
+            self.jumps[thread_id] = (frame, line)
+            stepping = _Stepping('over', frame)
+            stepping.mode = 'goto'
+            self.stepping[thread_id] = stepping
+        self._retrace()
 
     # restart frame
 

@@ -43,6 +43,7 @@ CAPABILITIES = {
     'supportsDataBreakpoints': True,
     'supportsStepBack': True,
     'supportsRestartFrame': True,
+    'supportsGotoTargetsRequest': True,
     'exceptionBreakpointFilters': [
         {'filter': 'raised', 'label': 'Raised Exceptions', 'default': False},
         {'filter': 'uncaught', 'label': 'Uncaught Exceptions', 'default': True},
@@ -57,6 +58,7 @@ _AGENT_COMMANDS = frozenset({
     'continue', 'next', 'stepIn', 'stepOut', 'pause',
     'loadedSources', 'modules', 'source', 'completions', 'stepInTargets',
     'dataBreakpointInfo', 'setDataBreakpoints', 'stepBack', 'reverseContinue', 'restartFrame',
+    'gotoTargets', 'goto',
 })
 _REPLAYED_ON_RESTART = ('setBreakpoints', 'setFunctionBreakpoints', 'setExceptionBreakpoints')
 # (data breakpoints watch objects of the old process: they do not survive a restart)

@@ -22,6 +22,7 @@ from interpreter.hooks import (
     StopEvent,
     Watch,
     evaluate_in_frame,
+    executable_lines,
     set_local,
     step_in_targets,
 )
@@ -105,10 +106,13 @@ class Agent:
             'stepBack': self.on_step_back,
             'reverseContinue': self.on_reverse_continue,
             'restartFrame': self.on_restart_frame,
+            'gotoTargets': self.on_goto_targets,
+            'goto': self.on_goto,
         }
         self.data_targets: dict[str, tuple[str, object, str]] = {}
         self.history: dict[int, list] = {}
         self.step_targets: dict[int, list[tuple[str, str | None]]] = {}
+        self.goto_targets: dict[int, tuple[str, int]] = {}
         self.source_references: dict[str, int] = {}
         self.source_texts: dict[int, str] = {}
 
@@ -601,6 +605,45 @@ class Agent:
             raise RequestError(why)
         stopped.work.put(_Resume('restart', frame))
 
+    def on_goto_targets(self, arguments: dict) -> dict:
+        """The place to go on at a line of a file: one target when a statement starts on that
+        line (what `goto` can aim at), none otherwise."""
+        path = (arguments.get('source') or {}).get('path')
+        line = arguments.get('line')
+        if not isinstance(path, str) or not isinstance(line, int) or isinstance(line, bool):
+            raise RequestError('gotoTargets needs a source with a path and a line')
+        if line not in executable_lines(path):
+            return {'targets': []}
+        key = (os.path.realpath(path), line)
+        target_id = next((known for known, target in self.goto_targets.items()
+                          if target == key), len(self.goto_targets) + 1)
+        self.goto_targets[target_id] = key
+        text = _source_line(path, line)
+        return {'targets': [{'id': target_id, 'line': line,
+                             'label': f'{line}: {text}' if text else f'line {line}'}]}
+
+    def on_goto(self, arguments: dict) -> None:
+        """Go on at a target of `gotoTargets` in the stopped thread's current frame (CPython's
+        `frame.f_lineno = line`); a `goto` stop follows there. Refused, with the reason, when
+        the line is not one the frame can jump to (see interpreter.hooks.Debugger.can_jump)."""
+        thread_id = arguments.get('threadId')
+        target = self.goto_targets.get(arguments.get('targetId'))
+        if target is None:
+            raise RequestError(f"unknown goto target id {arguments.get('targetId')}")
+        stopped = self._stopped_thread(thread_id)
+        if stopped.position != stopped.present:
+            raise RequestError('the past cannot be changed: step forward to the present')
+        path, line = target
+        frame = stopped.event.at_line_of
+        if frame is not None and os.path.realpath(frame.f_code.co_filename) != path:
+            raise RequestError(f'{os.path.basename(path)} is not the file of the current '
+                               f'frame ({frame.f_code.co_name} in '
+                               f'{os.path.basename(frame.f_code.co_filename)})')
+        why = self.debugger.can_jump(stopped.event, line)
+        if why is not None:
+            raise RequestError(why)
+        stopped.work.put(_Resume('goto', frame, line))
+
     def on_step_back(self, arguments: dict) -> None:
         """Back to the thread's previous recorded stop, with its variables as they were."""
         thread_id = arguments.get('threadId')
@@ -737,6 +780,8 @@ class Agent:
                                          'allThreadsContinued': False})
         if item.mode == 'restart':
             self.debugger.restart_frame(event.thread_id, item.frame)
+        elif item.mode == 'goto':
+            self.debugger.jump(event.thread_id, item.frame, item.target)
         else:
             self.debugger.resume(event.thread_id, item.mode, item.frame, item.target)
 
@@ -914,6 +959,16 @@ def _set_child(parent, name: str, value) -> None:
         raise RequestError(f'no key {name} in the dict')
     else:
         setattr(parent, name, value)
+
+
+def _source_line(path: str, line: int) -> str:
+    """Line `line` of the file, stripped ('' when unreadable)."""
+    try:
+        with open(path, 'rb') as handle:
+            lines = handle.read().decode('utf-8', 'replace').splitlines()
+    except OSError:
+        return ''
+    return lines[line - 1].strip() if 0 < line <= len(lines) else ''
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -127,6 +127,11 @@ class CompilerCore:
         """Compile a statement list to one closure (plain, or a generator if anything yields)."""
         if any(self.yields(s) for s in stmts):
             return self.gen_block(stmts)
+        if self.instrument and stmts:
+            from ..runtime.tracing import jumpable_block
+
+            # the debugger's goto restarts a running list at one of its statements
+            return jumpable_block([self.stmt(s) for s in stmts], list(stmts))
         if len(stmts) >= 2 and type(stmts[0]).__name__ == 'If' and not stmts[0].orelse \
                 and not self.instrument:
             fused = self.guard_then_rest(stmts[0], stmts[1:])
@@ -156,6 +161,10 @@ class CompilerCore:
                 items.append((self.gen_stmt(s), True))
             else:
                 items.append((self.stmt(s), False))
+        if self.instrument:
+            from ..runtime.tracing import jumpable_generator_block
+
+            return jumpable_generator_block(items, list(stmts))
         if len(items) == 1 and items[0][1]:
             return items[0][0]
 

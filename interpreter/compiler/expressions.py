@@ -172,6 +172,9 @@ class ExpressionCompiler:
             return False
         if name in self.scope.params or name in self.loop_bound:
             return True
+        if self.instrument:
+            # a debugger or trace function may jump over the binding statement (tracing.JumpTo)
+            return False
         bound_at = self.bound_at.get(name)
         return bound_at is not None and self.top_index > bound_at
 

@@ -139,6 +139,7 @@ class Frame:
         'handled',
         'locals_snapshot',
         'names',
+        'pending_jump',
         'ret',
         'temps',
         'trace_line',
@@ -148,7 +149,8 @@ class Frame:
     # `handled` (the exception a generator body's handler is handling: the host forgets it when
     # a throw() is delegated through nested host generators, see exception_being_handled),
     # `trace_line` (the line of the last line event, kept only while an instrumented body runs),
-    # `traced_exc` and `trace_lines_off` (see runtime.tracing) are left unset by __init__:
+    # `traced_exc`, `trace_lines_off` and `pending_jump` (a line a trace function set as
+    # `f_lineno`, see runtime.tracing) are left unset by __init__:
     # plain frames never pay for them.
 
     def __init__(self, code: Code, globals_: dict, builtins: dict, names, fast: list,
@@ -225,6 +227,13 @@ class Frame:
             node = self.exc_node
         return 2 * instruction_index(self.f_code, node)
 
+    @f_lineno.setter
+    def f_lineno(self, line) -> None:
+        """A trace function's jump (pdb's `jump`): see runtime.tracing.set_line_from_trace."""
+        from .tracing import set_line_from_trace
+
+        set_line_from_trace(self, line)
+
     @property
     def f_trace_lines(self) -> bool:
         """Whether the local trace function receives 'line' events (True by default)."""
@@ -282,7 +291,8 @@ class ThreadState:
     attribute access costs three times as much on the call path.
     """
 
-    __slots__ = ('__weakref__', 'frame', 'in_trace', 'profiler', 'sys_tracer', 'tracer')
+    __slots__ = ('__weakref__', 'frame', 'in_trace', 'profiler', 'sys_tracer', 'trace_event',
+                 'tracer')
 
     def __init__(self) -> None:
         self.frame: Frame | None = None
@@ -290,6 +300,7 @@ class ThreadState:
         self.sys_tracer = None  # sys.settrace's function
         self.profiler = None  # sys.setprofile's function
         self.in_trace = False  # a trace or profile function is running: it is not traced
+        self.trace_event = None  # (frame, event) the sys.settrace function is called for
 
 
 thread_states: dict[int, ThreadState] = {}
