@@ -12,6 +12,8 @@ import importlib.util
 import sys
 import types
 
+from ..runtime.tracebacks import thread_excepthook
+
 __all__ = ['REFUSED', 'SUBSTITUTED', 'WITHHELD', 'bridged_module', 'is_refused',
            'warnings_substitute']
 
@@ -75,6 +77,10 @@ SUBSTITUTED: dict[str, dict[str, tuple[object, str]]] = {
                            'import system (a host copy of _strptime, locale and re); the '
                            'replacement calls the interpreted _strptime._strptime_time'))},
     '_imp': {'is_frozen': (_not_frozen, _NO_FROZEN), 'find_frozen': (_find_no_frozen, _NO_FROZEN)},
+    '_thread': {'_excepthook': (thread_excepthook,
+                                ("threading.excepthook's default: the C function prints the "
+                                 "exception's host traceback (Memphis's own frames); the "
+                                 'replacement prints the same report from the Memphis one'))},
 }
 
 

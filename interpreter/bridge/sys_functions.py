@@ -11,7 +11,7 @@ from ..runtime import tracing
 from ..runtime.display import displayhook
 from ..runtime.frames import current_state, recursion_limit, thread_states
 from ..runtime.tracebacks import exc_info as memphis_exc_info
-from ..runtime.tracebacks import excepthook
+from ..runtime.tracebacks import excepthook, unraisablehook
 from .breakpoints import breakpointhook
 from .crossing import guarded_functions
 
@@ -100,7 +100,8 @@ SYS_FUNCTIONS = {'getrecursionlimit': getrecursionlimit, 'setrecursionlimit': se
                  'exception': exception, '_current_frames': _current_frames,
                  'call_tracing': call_tracing, 'breakpointhook': breakpointhook,
                  '__breakpointhook__': breakpointhook, 'excepthook': excepthook,
-                 '__excepthook__': excepthook}
+                 '__excepthook__': excepthook, 'unraisablehook': unraisablehook,
+                 '__unraisablehook__': unraisablehook}
 # the sys entries of the crossing table warn, then do what they did
 SYS_FUNCTIONS.update(guarded_functions('sys', lambda name: SYS_FUNCTIONS.get(name)
                                        or getattr(sys, name)))

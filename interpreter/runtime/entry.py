@@ -8,9 +8,9 @@ import types
 
 from .builtins import new_module_globals, run_code
 from .stack import call_with_room
-from .tracebacks import print_exception
+from .tracebacks import host_unraisablehook, print_exception, report_unraisable
 
-__all__ = ['exit_status', 'run_main', 'run_module']
+__all__ = ['exit_status', 'run_main', 'run_module', 'wait_for_threads']
 
 _HOST_RECURSION_LIMIT = 1_000_000
 _STACK_BYTES = 1 << 30
@@ -30,6 +30,9 @@ def _prepare_host() -> None:
         except (ValueError, OSError):
             pass
     threading.stack_size(256 << 20)
+    # what the host reports as unraisable (a failing __del__ of an interpreted class) goes to
+    # the program's sys.unraisablehook, with the Memphis traceback
+    sys.unraisablehook = host_unraisablehook
 
 
 def exit_status(error: SystemExit) -> int:
@@ -126,7 +129,8 @@ def _run_as_main(run, module: types.ModuleType, inspect: bool) -> int:
     """Run `run()` as the program; report an uncaught exception as CPython does."""
     status = _run_reporting(run, inspect)
     if inspect:  # outside the handler, so the REPL's errors do not chain to the program's
-        return _inspect(module)
+        status = _inspect(module)
+    wait_for_threads()
     return status
 
 
@@ -147,11 +151,29 @@ def _run_reporting(run, inspect: bool) -> int | None:
         if inspect:
             return None
         if isinstance(error, KeyboardInterrupt):
+            wait_for_threads()
             _exit_by_sigint()
         return 1
     finally:
         flush_stdout()
     return 0
+
+
+def wait_for_threads() -> None:
+    """What CPython's finalization does first: `threading._shutdown()` of the program's own
+    (interpreted) `threading`, if imported: its `_register_atexit` callbacks (executors), then
+    a wait for every non-daemon thread. The host's finalization only knows the host's module.
+    An exception there (Ctrl-C while waiting) is reported as CPython's PyErr_WriteUnraisable."""
+    from ..imports.system import import_state
+
+    threading = import_state().modules.get('threading')
+    shutdown = getattr(threading, '_shutdown', None)
+    if shutdown is None:
+        return
+    try:
+        call_with_room(shutdown)
+    except BaseException as error:  # noqa: BLE001 - reported, as CPython does here
+        report_unraisable(error, threading)
 
 
 def report_uncaught(error: BaseException) -> None:

@@ -180,7 +180,8 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
         else:
             items.append(f"{names['_C']}()" if index in cells else names['_U'])
     if n_free:
-        items.append('*' + names['_F'])
+        # the cells are the function's own: `_F` is a weak reference to it (see make_function)
+        items.append(f"*{names['_F']}().__closure__")
     slots = '[' + ', '.join(items) + ']'
     # the frame's slots own the arguments now: a rebound parameter frees its argument as in
     # CPython (contextlib's test_nokeepref), not kept alive by the trampoline's host frame
@@ -310,9 +311,19 @@ _MAX_BOUND_PER_CODE = 8
 def make_function(code: Code, globals_: dict, builtins: dict, defaults, kwdefaults,
                   free_cells: tuple, annotations, doc):
     """Create the host function object for one execution of a `def` or `lambda`."""
-    host_code = _bound_trampoline(code, globals_, builtins, free_cells)
-    function = types.FunctionType(host_code, globals_, code.co_name, defaults or None,
+    entry = _bound_trampoline(code, globals_, builtins)
+    function = types.FunctionType(entry[0], globals_, code.co_name, defaults or None,
                                   free_cells or None)
+    if free_cells:
+        # A closure's trampoline reads its cells from the function, through a weak reference:
+        # a code object is invisible to the collector, so the cells among its constants would
+        # keep a closure whose cell refers back to it (a recursive inner function: Werkzeug's
+        # router makes one per request) alive for ever. A code per closure, as the constant
+        # differs; a new tuple, never the shared one changed (other threads make closures too).
+        consts, index = entry[1], code.trampoline.free_index
+        function.__code__ = code.trampoline.template.replace(
+            co_consts=consts[:index] + (weakref.ref(function),) + consts[index + 1:])
+        register_trampoline(function.__code__, code)
     if kwdefaults:
         function.__kwdefaults__ = kwdefaults
     function.__qualname__ = code.co_qualname
@@ -322,11 +333,10 @@ def make_function(code: Code, globals_: dict, builtins: dict, defaults, kwdefaul
     return function
 
 
-def _bound_trampoline(code: Code, globals_: dict, builtins: dict, free_cells: tuple):
-    """The trampoline's host code with its helpers bound: shared by the functions of one
-    `def` and one globals (so `__code__` is shared as in CPython), unless they have free
-    variables, whose cells the slot list takes (a code per function then, made from the
-    constants bound once per globals)."""
+def _bound_trampoline(code: Code, globals_: dict, builtins: dict) -> list:
+    """[host code, constants] of the trampoline with its helpers bound: the code is shared by
+    the functions of one `def` and one globals (so `__code__` is shared as in CPython); a
+    closure gets its own, made by `make_function` from the constants bound once per globals."""
     trampoline = code.trampoline
     key = (id(globals_), id(builtins))
     entry = trampoline.bound.get(key)
@@ -335,18 +345,10 @@ def _bound_trampoline(code: Code, globals_: dict, builtins: dict, free_cells: tu
         if len(trampoline.bound) < _MAX_BOUND_PER_CODE:
             # globals and builtins kept alive with it, so their ids stay theirs
             trampoline.bound[key] = entry
-    if not free_cells:
-        host_code = entry[0]
-        if host_code is None:
-            host_code = entry[0] = trampoline.template.replace(co_consts=entry[1])
-            register_trampoline(host_code, code)
-        return host_code
-    consts, index = entry[1], trampoline.free_index
-    # a new tuple, never the shared one changed: other threads may be making closures too
-    host_code = trampoline.template.replace(
-        co_consts=consts[:index] + (free_cells,) + consts[index + 1:])
-    register_trampoline(host_code, code)
-    return host_code
+    if entry[0] is None:
+        entry[0] = trampoline.template.replace(co_consts=entry[1])
+        register_trampoline(entry[0], code)
+    return entry
 
 
 def _bind_helpers(code: Code, globals_: dict, builtins: dict) -> list:

@@ -8,6 +8,7 @@ in it, the entry `(frame, node)` is appended to the exception's Memphis tracebac
 
 from __future__ import annotations
 
+import collections
 import textwrap
 import traceback as host_traceback
 import types
@@ -23,15 +24,19 @@ __all__ = [
     'code_positions',
     'exc_info',
     'format_exception',
+    'host_unraisablehook',
     'instruction_index',
     'leave_frame',
     'memphis_attribute',
     'memphis_traceback',
     'print_exception',
+    'report_unraisable',
     'set_traceback',
     'store_exception_traceback',
+    'thread_excepthook',
     'traceback_from_frame',
     'traceback_of',
+    'unraisablehook',
 ]
 
 _KEY = '__memphis_traceback__'
@@ -58,6 +63,17 @@ def _entries(error: BaseException) -> list:
 
 def leave_frame(frame, error: BaseException) -> None:
     """`error` propagates out of `frame`: append the frame's entry unless already there."""
+    _record(frame, error)
+    # The caller receives the exception from a call, which CPython always records, even when
+    # the caller had caught this very exception before (a handler calling a function whose
+    # bare `raise` re-raises it: Flask's handle_user_exception), so its mark no longer holds.
+    back = frame.f_back
+    if back is not None and back.exc is error and back.exc_node is ALREADY_RECORDED:
+        back.exc = None
+
+
+def _record(frame, error: BaseException) -> None:
+    """Append `frame`'s entry to `error`'s traceback unless it is already there."""
     if frame.exc is error:
         node = frame.exc_node
         # the frame is done with the exception: no cycle exception -> traceback -> frame ->
@@ -77,7 +93,7 @@ def catch_in_frame(frame, error: BaseException) -> None:
     Afterwards the frame marks it as recorded, so re-raising it from a handler or a `finally`
     does not add a second entry (an explicit `raise error` does: it resets the mark).
     """
-    leave_frame(frame, error)
+    _record(frame, error)
     frame.exc = error
     frame.exc_node = ALREADY_RECORDED
 
@@ -395,8 +411,13 @@ def exc_info() -> tuple:
 
 
 def _stack_lines(error: BaseException) -> list[str]:
+    return _format_entries(reversed(error.__dict__.get(_KEY, ())))
+
+
+def _format_entries(entries) -> list[str]:
+    """The lines of the (frame, node) entries, outermost first, as CPython prints them."""
     summaries = []
-    for frame, node in reversed(error.__dict__.get(_KEY, ())):
+    for frame, node in entries:
         line, end_line, col, end_col = _position(frame, node)
         summaries.append(host_traceback.FrameSummary(
             frame.f_code.co_filename, line, frame.f_code.co_name, lookup_line=False,
@@ -456,18 +477,18 @@ def format_exception_only(error: BaseException) -> list[str]:
     return lines
 
 
-def _safe_str(value) -> str:
+def _safe_str(value, failed: str = '<note str() failed>') -> str:
     try:
         return str(value)
     except BaseException:  # noqa: BLE001
-        return '<note str() failed>'
+        return failed
 
 
-def _safe_repr(value) -> str:
+def _safe_repr(value, failed: str = '<__notes__ repr() failed>') -> str:
     try:
         return repr(value)
     except BaseException:  # noqa: BLE001
-        return '<__notes__ repr() failed>'
+        return failed
 
 
 _CAUSE = '\nThe above exception was the direct cause of the following exception:\n\n'
@@ -575,6 +596,106 @@ def print_exception(error: BaseException, file=None) -> None:
         if file is None:
             return
     file.write(''.join(format_exception(error)))
+
+
+def thread_excepthook(args, /) -> None:
+    """`_thread._excepthook` (the default `threading.excepthook`): what the C function prints
+    for an exception that ended a thread, from the exception's Memphis traceback."""
+    import _thread
+
+    from .host import sys_attribute
+
+    if type(args) is not _thread._ExceptHookArgs:
+        raise TypeError('_thread._excepthook argument type must be ExceptHookArgs')
+    exc_type, value, traceback, thread = args
+    if exc_type is SystemExit:
+        return
+    file = sys_attribute('stderr')
+    if file is None:
+        if thread is None:
+            return
+        file = thread._stderr
+        if file is None:
+            return
+    name = getattr(thread, 'name', None) if thread is not None else None
+    file.write(f'Exception in thread {_thread.get_ident() if name is None else name}:\n')
+    if isinstance(value, BaseException):
+        if isinstance(traceback, Traceback):
+            set_traceback(value, traceback)
+        file.write(''.join(format_exception(value)))
+    file.flush()
+
+
+def unraisablehook(unraisable, /) -> None:
+    """Memphis's `sys.unraisablehook` (and `__unraisablehook__`): CPython's report of an
+    exception nothing can catch (a failing `__del__` or weakref callback, the wait for threads
+    at exit), with the interpreted frames of its traceback."""
+    from .host import sys_attribute
+
+    file = sys_attribute('stderr')
+    if file is None:
+        return
+    exc_type, value, traceback, message, obj = unraisable
+    lines = []
+    if obj is not None:
+        shown = _safe_repr(obj, '<object repr() failed>')
+        lines.append(f'{"Exception ignored in" if message is None else message}: {shown}\n')
+    elif message is not None:
+        lines.append(f'{message}:\n')
+    if isinstance(traceback, Traceback):
+        lines.append('Traceback (most recent call last):\n')
+        entries = []
+        while traceback is not None:
+            entries.append((traceback.tb_frame, _Line(traceback.tb_lineno)
+                            if traceback.node is None else traceback.node))
+            traceback = traceback.tb_next
+        lines.extend(_format_entries(entries))
+    elif traceback is not None:
+        lines.append('Traceback (most recent call last):\n')
+        lines.extend(host_traceback.format_tb(traceback))
+    if exc_type is None:
+        file.write(''.join(lines))
+        return
+    module = getattr(exc_type, '__module__', None)
+    prefix = '' if module == 'builtins' else f'{module if isinstance(module, str) else "<unknown>"}.'
+    lines.append(f'{prefix}{getattr(exc_type, "__qualname__", exc_type)}')
+    if value is not None:
+        lines.append(f': {_safe_str(value, "<exception str() failed>")}')
+    file.write(''.join(lines) + '\n')
+    file.flush()
+
+
+_UnraisableArgs = collections.namedtuple('UnraisableHookArgs',
+                                         'exc_type exc_value exc_traceback err_msg object')
+
+
+def report_unraisable(error: BaseException, obj=None, message: str | None = None) -> None:
+    """CPython's `PyErr_WriteUnraisable` for an exception Memphis itself cannot raise."""
+    _call_unraisablehook(_UnraisableArgs(type(error), error, traceback_of(error), message, obj))
+
+
+def host_unraisablehook(unraisable, /) -> None:
+    """The host's `sys.unraisablehook` while a program runs: the host reports there what
+    interpreted code raised in a `__del__`, a weakref callback, ...; handed on to the
+    program's `sys.unraisablehook` with the Memphis traceback."""
+    exc_type, value, traceback, message, obj = unraisable
+    if isinstance(value, BaseException):
+        traceback = traceback_of(value)
+    _call_unraisablehook(type(unraisable)((exc_type, value, traceback, message, obj)))
+
+
+def _call_unraisablehook(details) -> None:
+    from .host import sys_attribute
+
+    hook = sys_attribute('unraisablehook')
+    if hook is None or hook is unraisablehook or hook is host_unraisablehook:
+        unraisablehook(details)
+        return
+    try:
+        hook(details)
+    except BaseException as error:  # noqa: BLE001 - reported by the default hook, as CPython
+        unraisablehook(type(details)((type(error), error, traceback_of(error),
+                                      'Exception ignored in sys.unraisablehook', hook)))
 
 
 def excepthook(exc_type, value, traceback, /) -> None:

@@ -24,7 +24,7 @@ def guarded(values):
 
 
 def numbers():
-    for n in range(3):
+    for n in range(3):  # noqa: UP028 - a loop to stop in (tests/dap/test_goto.py)
         yield n
     yield 'end'
 
