@@ -121,6 +121,8 @@ def compile_try_star(compiler, node, *, generator: bool = False):
                         unbind(f)
             _reraise_after_handlers(f, e, remaining, raised)
             return None
+        if r is not None:
+            return r  # return/break/continue in the body: no else
         if orelse is not None:
             return orelse(f)
         return r
@@ -180,6 +182,8 @@ def _compile_generator_try_star(compiler, node):
                         unbind(f)
             _reraise_after_handlers(f, e, remaining, raised)
             return None
+        if r is not None:
+            return r  # return/break/continue in the body: no else
         if orelse is not None:
             return (yield from orelse(f)) if orelse_gen else orelse(f)
         return r

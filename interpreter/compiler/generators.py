@@ -498,6 +498,8 @@ class GeneratorCompiler:
                         f.exc = None
                     return r
                 raise
+            if r is not None:
+                return r  # return/break/continue in the body: no else
             if orelse is not None:
                 return (yield from orelse(f)) if orelse_gen else orelse(f)
             return r

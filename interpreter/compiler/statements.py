@@ -599,6 +599,8 @@ class StatementCompiler:
                         f.exc = None
                     return r
                 raise
+            if r is not None:
+                return r  # return/break/continue in the body: no else
             if orelse is not None:
                 return orelse(f)
             return r
