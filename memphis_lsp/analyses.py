@@ -113,8 +113,9 @@ class AnalysisScheduler:
             raise Superseded(f'{document.uri} version {document.version} (now {latest})')
         started = time.perf_counter()
         analysis = self._analyse(document)
-        logger.info('analysed %s version %s in %.1f ms', document.uri, document.version,
-                    (time.perf_counter() - started) * 1000)
+        logger.info('analysed %s version %s in %.1f ms (re-parsed: %s, functions reused: %s)',
+                    document.uri, document.version, (time.perf_counter() - started) * 1000,
+                    getattr(analysis, 'reparsed', None), getattr(analysis, 'reused_walks', None))
         return analysis
 
     def shutdown(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 import sys
 from bisect import bisect_right
+from operator import attrgetter
 
 __all__ = [
     'BUILTIN_NAMES',
@@ -31,6 +32,7 @@ CLASS_NAMES = frozenset({'__module__', '__qualname__'})
 PLATFORM_BUILTINS = frozenset({'WindowsError'})
 # Trees can be as deep as the parser allows (it raises the limit the same way).
 RECURSION_LIMIT = 30000
+_START = attrgetter('lineno', 'col')
 
 class Scope:
     """A namespace: 'module', 'class', 'function', 'lambda', 'comprehension' or 'builtins'."""
@@ -199,8 +201,8 @@ class ModuleBindings:
         self.module = module
         self.builtins = builtins_scope
         # In source order (by start position).
-        self.occurrences = sorted(occurrences, key=lambda o: (o.lineno, o.col))
-        self._starts = [(o.lineno, o.col) for o in self.occurrences]
+        self.occurrences = sorted(occurrences, key=_START)
+        self._starts = list(map(_START, self.occurrences))
         # Identifiers written inside code the parser could not read: they may be bound or used
         # there, so the diagnostics neither call them undefined nor unused.
         self.error_names = error_names
@@ -307,12 +309,17 @@ class ModuleBindings:
 
 
 def build_bindings(tree, source: str, lines: list[str] | None = None,
-                   filename: str = '<unknown>') -> ModuleBindings:
-    """Walk a (possibly broken) `interpreter.nodes` tree and resolve every name."""
+                   filename: str = '<unknown>', templates=None) -> ModuleBindings:
+    """Walk a (possibly broken) `interpreter.nodes` tree and resolve every name.
+
+    `templates` (a `walk_templates.TemplateSession`) lets the walk copy the unchanged
+    functions of a previous version instead of walking them.
+    """
     from ..source import split_lines
     from .name_walk import NameWalker
 
     walker = NameWalker(source, split_lines(source) if lines is None else lines, filename)
+    walker.templates = templates
     # Trees can be as deep as the parser allows (it raises the limit the same way); the walk
     # is plain Python recursion, which 3.11 runs without growing the C stack.
     limit = sys.getrecursionlimit()

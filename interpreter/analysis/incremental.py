@@ -15,7 +15,7 @@ from __future__ import annotations
 from .. import nodes
 from ..parser import parse
 
-__all__ = ['reparse']
+__all__ = ['copy_node', 'reparse']
 
 _SCOPES = ('FunctionDef', 'AsyncFunctionDef', 'ClassDef')
 
@@ -69,7 +69,7 @@ def reparse(previous_tree, previous_lines: list[str], lines: list[str]):
     for parent_body, index in reversed(path):
         if not new_body:
             return None
-        holder = _copy(parent_body[index])
+        holder = copy_node(parent_body[index])
         holder.body = new_body
         holder.end_lineno = new_body[-1].end_lineno
         holder.end_col_offset = new_body[-1].end_col_offset
@@ -119,7 +119,8 @@ def _is_trivia(line: str) -> bool:
     return not stripped or stripped.startswith('#')
 
 
-def _copy(node):
+def copy_node(node):
+    """A shallow copy of a node (its fields and positions)."""
     copy = type(node).__new__(type(node))
     for name in node._fields + node._attributes:
         setattr(copy, name, getattr(node, name, None))

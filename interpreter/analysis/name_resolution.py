@@ -34,6 +34,9 @@ class NameResolver:
         for occurrence in occurrences:
             if occurrence.kind in ('attribute', 'keyword', 'imported-name', 'dunder-all'):
                 continue
+            if occurrence.symbol is not None:
+                # Resolved when it was copied from a function's walk (walk_templates).
+                continue
             if occurrence.binding is not None:
                 symbol = occurrence.binding.symbol
                 occurrence.symbol = symbol

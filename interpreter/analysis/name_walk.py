@@ -59,6 +59,10 @@ class NameWalker:
         self.builtins = Scope('builtins', 'builtins', None, None, (0, 0, 0, 0))
         self.ascii = source.isascii()
         self.methods: dict[type, object] = {}
+        # The last line a search past a node's own lines (`name_after`) has read.
+        self.last_line_read = 0
+        # A `walk_templates.TemplateSession`: reuse of unchanged functions' walks, if any.
+        self.templates = None
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -83,12 +87,15 @@ class NameWalker:
     def name_after(self, pattern: re.Pattern, lineno: int, col: int, name: str
                    ) -> tuple[int, int, int, int] | None:
         """Where `pattern`'s group 1 (equal to `name`) first matches from (lineno, col)."""
-        for number in range(lineno, min(lineno + 20, len(self.lines)) + 1):
+        last = min(lineno + 20, len(self.lines))
+        for number in range(lineno, last + 1):
             line = self.lines[number - 1]
             start = col if number == lineno else 0
             for match in pattern.finditer(line, start):
                 if match.group(1) == name:
+                    self.last_line_read = max(self.last_line_read, number)
                     return number, match.start(1), number, match.end(1)
+        self.last_line_read = max(self.last_line_read, last)
         return None
 
     def word_at_end(self, node, name: str) -> tuple[int, int, int, int]:
@@ -321,7 +328,10 @@ class NameWalker:
         self.annotation(node.returns)
         position = self.def_name(node)
         self.bind(node.name, 'function', node, position, 'definition')
-        scope = Scope('function', node.name, node, self.scope, self.node_range(node))
+        scope_range = self.node_range(node)
+        if self.templates is not None and self.templates.walk_function(self, node, scope_range):
+            return
+        scope = Scope('function', node.name, node, self.scope, scope_range)
         self.enter(scope, lambda: (self.parameters(args), self.stmts(node.body)))
 
     v_FunctionDef = v_AsyncFunctionDef = function
