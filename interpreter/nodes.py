@@ -6,6 +6,8 @@ are Memphis's own, standing where the error-recovering parser skipped code.
 
 from __future__ import annotations
 
+from sys import intern as _intern
+
 __all__ = ['AST', 'DEL', 'LOAD', 'STORE', 'iter_child_nodes', 'iter_fields', 'to_ast', 'walk']
 
 
@@ -644,16 +646,31 @@ class JoinedStr(expr):
         self.end_col_offset = end_col_offset
 
 
+def _interned(value):
+    # CPython interns the string constants made of name characters only (codeobject.c), so
+    # equal literals are one object, across functions and modules: ('upper' is 'upper')
+    if type(value) is str and value.isascii() and value.replace('_', 'a').isalnum():
+        return _intern(value)
+    return value
+
+
 class Constant(expr):
     __slots__ = ('value', 'kind')
     _fields = ('value', 'kind')
     def __init__(self, value=None, kind=None, lineno=0, col_offset=0, end_lineno=0, end_col_offset=0):
-        self.value = value
+        self.value = _interned(value)
         self.kind = kind
         self.lineno = lineno
         self.col_offset = col_offset
         self.end_lineno = end_lineno
         self.end_col_offset = end_col_offset
+
+    def __setstate__(self, state) -> None:
+        # unpickled from the import cache: the strings are new objects, intern them again
+        _, slots = state
+        for name, value in slots.items():
+            setattr(self, name, value)
+        self.value = _interned(self.value)
 
 
 class Attribute(expr):

@@ -38,9 +38,21 @@ class Compiler(ExpressionCompiler, TargetCompiler, StatementCompiler, FunctionCo
 
     def __init__(self, scope: Scope, filename: str, *, kind: str = 'module',
                  body: list | None = None, future: frozenset = frozenset(),
-                 reuse: dict | None = None, instrument: bool = False) -> None:
-        super().__init__(scope, filename, kind=kind, body=body)
+                 reuse: dict | None = None, instrument: bool = False,
+                 lazy: bool | None = None) -> None:
+        # nothing yields in a module or class body (yield, await, async for/with and async
+        # comprehensions there are SyntaxErrors of the front end), so its walk is skipped
+        super().__init__(scope, filename, kind=kind,
+                         body=None if kind in ('module', 'class') else body)
         self.future = future
+        # function bodies compiled on their first call (compiler.lazy): the module's choice,
+        # kept on its scope so every nested compiler (class bodies, comprehensions) follows it
+        if lazy is None:
+            root = scope
+            while root.parent is not None:
+                root = root.parent
+            lazy = getattr(root, 'lazy_bodies', False)
+        self.lazy = lazy
         # compiling a block again (instrumented): nested codes are reused, never recompiled
         self.reuse = reuse
         self.instrument = instrument
@@ -99,13 +111,17 @@ def _future_features(body: list) -> frozenset:
     return frozenset(found)
 
 
-def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool = True) -> Code:
+def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool = True,
+                 lazy: bool = False) -> Code:
     """Compile a module (or an `eval` expression) to a `Code` run with a namespace frame.
 
     `warn=False` skips the code generator's SyntaxWarnings: a tree from the import cache was
-    checked when first compiled, as CPython does not warn again for a cached .pyc."""
+    checked when first compiled, as CPython does not warn again for a cached .pyc. `lazy`
+    compiles each function body on its first call (compiler.lazy): only for a tree compiled
+    whole before, so no compile-time error can move from here to a call."""
     scope = build_module_scope(table)
     scope.layout([])
+    scope.lazy_bodies = lazy
     kind_name = type(tree).__name__
     body = tree.body if kind_name != 'Expression' else []
     future = _future_features(body)

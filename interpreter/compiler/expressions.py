@@ -7,6 +7,7 @@ import builtins as host_builtins
 from ..runtime.frames import UNBOUND
 from ..runtime.templates import instantiate
 from ..runtime.tracebacks import MEMPHIS_ATTRIBUTES, memphis_attribute
+from ..runtime.type_creation import TYPE_CREATORS, may_create_type, module_naming
 from .operators import (
     BINARY,
     COMPARE,
@@ -25,6 +26,31 @@ __all__ = ['ExpressionCompiler', 'name_error', 'unbound_free', 'unbound_local']
 _BUILTIN_NAMES = frozenset(dir(host_builtins))
 _host_super = super
 _DISPLAY_TEMPLATE_LIMIT = 24
+# operations nested in one operator-tree template (each adds a pair of parentheses)
+_TREE_DEPTH = 48
+
+
+class _DeepSubtree:
+    """An operand of an operator tree that is a subtree too deep for the same template."""
+
+    __slots__ = ('node',)
+
+    def __init__(self, node) -> None:
+        self.node = node
+
+
+_TYPE_NAMES = {'type_creators': TYPE_CREATORS, 'module_naming': module_naming}
+
+
+def _type_check(node) -> str:
+    """Template lines making a call of `type`/`type.__new__` name the caller's module (only in
+    calls whose arguments can be a class's name, bases and namespace)."""
+    unpacked = any(type(a).__name__ == 'Starred' for a in node.args) or any(
+        k.arg is None for k in node.keywords)
+    if not may_create_type(len(node.args), unpacked):
+        return ''
+    return ('        if function is type_creators[0] or function is type_creators[1]:\n'
+            '            function = module_naming(f, function)\n')
 
 
 def name_error(name: str) -> NameError:
@@ -68,17 +94,25 @@ class ExpressionCompiler:
                 return 'l', self.scope.slots[name]
         return None
 
-    def operator_tree(self, node, spans: dict, values: list):
+    def operator_tree(self, node, spans: dict, values: list, depth: int = 0):
         """Source text for a tree of operators over constants and always-bound locals, or None.
 
         `values` collects what the text refers to as T0, T1, ...; `spans` maps the
         (start, end) columns of each operation within the text to its node (parentheses
-        excluded, as in the host's positions).
+        excluded, as in the host's positions). A subtree deeper than `_TREE_DEPTH` is its own
+        closure (the host's parser refuses more than 200 nested parentheses; sympy's
+        polyquinticconst nests over 400 operations).
         """
         simple = self.simple_operand(node)
         if simple is not None:
             values.append(simple[1])
             return operand_text(simple[0], f'T{len(values) - 1}')
+        if depth >= _TREE_DEPTH and type(node).__name__ in ('BinOp', 'Compare', 'UnaryOp',
+                                                             'Attribute'):
+            # compiled by tree_closure once the whole tree is known to be a template: a tree
+            # that fails is retried operand by operand, which would compile it again and again
+            values.append(_DeepSubtree(node))
+            return operand_text('x', f'T{len(values) - 1}')
         kind = type(node).__name__
         if kind == 'BinOp' and type(node.op).__name__ in BINARY:
             parts = [(node.left, None), (node.right, BINARY[type(node.op).__name__])]
@@ -88,7 +122,7 @@ class ExpressionCompiler:
             parts = [(node.operand, UNARY[type(node.op).__name__])]
         elif kind == 'Attribute' and node.attr not in MEMPHIS_ATTRIBUTES:
             inner: dict = {}
-            value_text = self.operator_tree(node.value, inner, values)
+            value_text = self.operator_tree(node.value, inner, values, depth + 1)
             if value_text is None:
                 return None
             spans.update(inner)
@@ -102,7 +136,7 @@ class ExpressionCompiler:
             if symbol is not None:
                 text += f' {symbol} ' if len(parts) == 2 else symbol
             inner: dict = {}
-            child_text = self.operator_tree(child, inner, values)
+            child_text = self.operator_tree(child, inner, values, depth + 1)
             if child_text is None:
                 return None
             spans.update({(start + len(text), end + len(text)): n
@@ -118,6 +152,8 @@ class ExpressionCompiler:
         text = self.operator_tree(node, spans, values)
         if text is None or len(spans) < 2:
             return None
+        values = [self.expr(value.node) if type(value) is _DeepSubtree else value
+                  for value in values]  # a deep subtree's closure notes its own failures
         names = ''.join(f'T{i}, ' for i in range(len(values)))
         prefix = '            return '
         source = (f'def make({names}node, spans, failing_node):\n'
@@ -388,11 +424,13 @@ class ExpressionCompiler:
         source = (f'def make({names}, node, callee_node):\n'
                   f'    def call(f):\n'
                   f'{fetch}'
+                  f'{_type_check(node)}'
                   f'        try:\n'
                   f'            {"" if statement else "return "}function({", ".join(pieces)})\n'
                   f'{NOTE}'
                   f'    return call\n')
-        return instantiate(source, 'make')(*(value for _, value in values), node, func)
+        return instantiate(source, 'make', _TYPE_NAMES)(*(value for _, value in values), node,
+                                                        func)
 
     def call_with_inline_arguments(self, node, fetch, callee, statement: bool):
         """A call some of whose arguments are single operations, evaluated inline in order.
@@ -427,11 +465,12 @@ class ExpressionCompiler:
                   f'    def call(f):\n'
                   f'{fetch}'
                   f'{"".join(lines)}'
+                  f'{_type_check(node)}'
                   f'        try:\n'
                   f'            {"" if statement else "return "}function({", ".join(pieces)})\n'
                   f'{NOTE}'
                   f'    return call\n')
-        return instantiate(source, 'make')(*values.values(), node, node.func)
+        return instantiate(source, 'make', _TYPE_NAMES)(*values.values(), node, node.func)
 
     def callee(self, func):
         """Template lines loading the called object into `function`, and operand A0.

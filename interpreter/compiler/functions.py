@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..runtime.functions import Signature, make_function, make_trampoline_code
+from ..runtime.functions import Signature, Trampoline, make_function, make_trampoline_code
 from .core import RETURN
+from .lazy import defer_body
 from .scope import ScopeKind, _children_in_scope, yield_kinds
 
 __all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_of']
@@ -47,34 +48,25 @@ class FunctionCompiler:
                          len(args.defaults), [d is not None for d in args.kw_defaults])
 
     def function_code(self, node, name: str, body: list, *, is_async: bool, is_lambda: bool):
-        """Compile a function body (its own `Compiler`) into a `Code` with its trampoline."""
-        from . import Compiler
-
+        """A function's `Code` with its trampoline; the body (its own `Compiler`) is compiled
+        now, or on the first call when this module compiles lazily (see compiler.lazy)."""
         if self.reuse is not None:
             return self.reuse[self.code_key(node)]
         qualname = self.qualname_for(name)
         scope = self.child_scope(node, ScopeKind.FUNCTION, name, qualname)
         signature = self.signature_of(node.args, scope)
         scope.layout(signature.slot_names())
-        scope.deleted = deleted_names(body, scope)
-        kinds = yield_kinds(body)
         if is_async:
-            kind = 'asyncgen' if ({'Yield', 'YieldFrom'} & kinds) else 'coroutine'
+            kind = 'asyncgen' if _yields(scope, body, {'Yield', 'YieldFrom'}) else 'coroutine'
         else:
-            kind = 'generator' if kinds else 'function'
+            kind = 'generator' if _yields(scope, body, {'Yield', 'YieldFrom', 'Await'}) \
+                else 'function'
         # a decorated function's code starts at its first decorator, as CPython's
         decorators = getattr(node, 'decorator_list', None)
         firstlineno = decorators[0].lineno if decorators else node.lineno
         code = self.new_code(name, qualname, firstlineno, kind, node)
-        compiler = Compiler(scope, self.filename, kind=kind, body=body, future=self.future)
-        if is_lambda:
-            value, is_gen = compiler.gen_expr(node.body)
-            code.body = _lambda_body(value) if not is_gen else _gen_lambda_body(value)
-        else:
-            code.body = compiler.function_body(body)
         code.scope = scope
         code.node = node
-        code.children = compiler.child_codes
         code.signature = signature
         code.co_varnames = tuple(scope.varnames)
         code.co_cellvars = tuple(n for n in scope.varnames if n in scope.cells)
@@ -87,10 +79,16 @@ class FunctionCompiler:
         code.cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
         code.docstring = None if is_lambda else docstring_of(body)
-        code.trampoline = make_trampoline_code(
+        code.trampoline = _trampoline(
             signature, kind=kind, nlocals=code.nlocals, cell_slots=scope.cell_slots,
             n_free=len(scope.frees), name=name, qualname=qualname, filename=self.filename,
             firstlineno=firstlineno, freevars=code.co_freevars)
+        compile_body = _BodyCompilation(scope, self.filename, kind, body, self.future,
+                                        self.lazy, node if is_lambda else None)
+        if self.lazy:
+            defer_body(code, compile_body)
+        else:
+            code.body, code.children = compile_body()
         return code
 
     def function_body(self, body: list):
@@ -176,6 +174,75 @@ class FunctionCompiler:
     def expr_Lambda(self, node):
         code = self.function_code(node, '<lambda>', [node.body], is_async=False, is_lambda=True)
         return self.function_maker(node, code, is_lambda=True)
+
+
+# The trampoline made for each shape of function (the parts of its host code's source), so
+# another function of that shape only renames a copy: writing the source out again and looking
+# its compiled template up took a tenth of a warm import.
+_trampolines: dict[tuple, Trampoline] = {}
+
+
+def _trampoline(signature: Signature, *, kind: str, nlocals: int, cell_slots, n_free: int,
+                name: str, qualname: str, filename: str, firstlineno: int,
+                freevars: tuple) -> Trampoline:
+    """`make_trampoline_code`'s result, from a function of the same shape when there was one."""
+    key = (signature.posonly, signature.args, signature.vararg, signature.kwonly,
+           signature.kwarg, signature.n_defaults, kind, nlocals, tuple(cell_slots), n_free,
+           freevars)
+    made = _trampolines.get(key)
+    if made is None:
+        made = _trampolines[key] = make_trampoline_code(
+            signature, kind=kind, nlocals=nlocals, cell_slots=cell_slots, n_free=n_free,
+            name=name, qualname=qualname, filename=filename, firstlineno=firstlineno,
+            freevars=freevars)
+    # a copy per code object: each binds its helpers into its own (Trampoline.bound)
+    template = made.template.replace(co_name=name, co_qualname=qualname,
+                                     co_filename=filename, co_firstlineno=firstlineno)
+    return Trampoline(template, made.placeholders)
+
+
+def _yields(scope, body: list, kinds: set[str]) -> bool:
+    """Whether a function's own scope holds one of `kinds` (Yield, YieldFrom, Await).
+
+    Memphis's symbol table recorded it (a yield makes its block a generator; an await outside
+    an async function was a SyntaxError), which saves walking every body; the host's `symtable`
+    (compile() of an `ast` tree) does not, so its bodies are walked."""
+    block = getattr(scope.table, '_table', None)
+    generator = getattr(block, 'generator', None)
+    if generator is not None:
+        return generator
+    return bool(kinds & yield_kinds(body))
+
+
+class _BodyCompilation:
+    """Compiles one function body: called at once, or by compiler.lazy on the first call."""
+
+    __slots__ = ('body', 'filename', 'future', 'kind', 'lambda_node', 'lazy', 'scope')
+
+    def __init__(self, scope, filename: str, kind: str, body: list, future: frozenset,
+                 lazy: bool, lambda_node) -> None:
+        self.scope = scope
+        self.filename = filename
+        self.kind = kind
+        self.body = body
+        self.future = future
+        self.lazy = lazy
+        self.lambda_node = lambda_node
+
+    def __call__(self) -> tuple:
+        """(the body's closure, the code objects nested in it)."""
+        from . import Compiler
+
+        scope, body = self.scope, self.body
+        scope.deleted = deleted_names(body, scope)
+        compiler = Compiler(scope, self.filename, kind=self.kind, body=body,
+                            future=self.future, lazy=self.lazy)
+        if self.lambda_node is not None:
+            value, is_gen = compiler.gen_expr(self.lambda_node.body)
+            closure = _lambda_body(value) if not is_gen else _gen_lambda_body(value)
+        else:
+            closure = compiler.function_body(body)
+        return closure, compiler.child_codes
 
 
 def _names_in_target(target):

@@ -144,8 +144,11 @@ class GeneratorCompiler:
 
     def gen_expr_Yield(self, node, *, statement: bool = False):
         """`yield value`; as an expression statement it returns None (no control signal)."""
-        value = self.expr(node.value) if node.value is not None else _none
-        return self.yield_value(value, False, statement=statement, node=node)
+        if node.value is None:
+            return self.yield_value(_none, False, statement=statement, node=node)
+        # the value may itself suspend: `yield (await x) + 1`, `yield (yield)`
+        value, value_gen = self.gen_expr(node.value)
+        return self.yield_value(value, value_gen, statement=statement, node=node)
 
     def yield_value(self, value, value_gen: bool, *, statement: bool = False, node=None):
         """Yield what `value` computes (popping the frame while suspended); the sent value."""

@@ -59,15 +59,10 @@ class Scope:
         self.frees: list[str] = []
         self.params: list[str] = []
         self.deleted: set[str] = set()
-        self._children: dict[tuple, deque] = defaultdict(deque)
-        # Memphis's own tables know their node; the host's `symtable` (for compile() of an
-        # ast tree) is matched by name and line, in visiting order
+        # the child tables by (name, line) and by node, indexed when the body is compiled
+        # (a function body compiled on its first call may never be)
+        self._children: dict[tuple, deque] | None = None
         self._children_by_node: dict[int, object] = {}
-        for child in table.get_children():
-            node = getattr(getattr(child, '_table', None), 'node', None)
-            if node is not None:
-                self._children_by_node[id(node)] = child
-            self._children[(child.get_name(), child.get_lineno())].append(child)
         self.child_scopes: list[Scope] = []
         self.cell_map = parent.cell_map if parent is not None else None
         if self.cell_map is not None:
@@ -89,6 +84,8 @@ class Scope:
         name = _TABLE_NAMES.get(kind) or node.name
         if kind in ('FunctionDef', 'AsyncFunctionDef', 'ClassDef'):
             name = node.name
+        if self._children is None:
+            self._index_children()
         queue = self._children.get((name, node.lineno))
         found = self._children_by_node.get(id(node))
         if found is not None and queue and found in queue:
@@ -97,6 +94,17 @@ class Scope:
         if not queue:
             raise LookupError(f'no symbol table for {kind} {name!r} at line {node.lineno}')
         return queue.popleft()
+
+    def _index_children(self) -> None:
+        children: dict[tuple, deque] = defaultdict(deque)
+        for child in self.table.get_children():
+            # Memphis's own tables know their node; the host's `symtable` (for compile() of
+            # an ast tree) is matched by name and line, in visiting order
+            node = getattr(getattr(child, '_table', None), 'node', None)
+            if node is not None:
+                self._children_by_node[id(node)] = child
+            children[(child.get_name(), child.get_lineno())].append(child)
+        self._children = children
 
     def symbol(self, name: str):
         try:
@@ -112,9 +120,16 @@ class Scope:
         self.params = params
         names = list(params)
         if self.kind == ScopeKind.FUNCTION:
-            for sym in self.table.get_symbols():
-                name = sym.get_name()
-                if name not in names and sym.is_local() and name not in self.frees:
+            if self.table.get_name() == 'top':
+                # the stdlib's is_local() also counts a bound name of any table named 'top'
+                local = [sym.get_name() for sym in self.table.get_symbols() if sym.is_local()]
+            else:
+                # from the flags: no Symbol object per name of every function compiled
+                local = self.table.get_locals()
+            taken = {*names, *self.frees}
+            for name in local:
+                if name not in taken:
+                    taken.add(name)
                     names.append(name)
         else:
             names.extend(sorted(self.cells))
@@ -140,8 +155,10 @@ class Scope:
         if self.kind == ScopeKind.FUNCTION:
             if name in self.cells or name in self.frees:
                 return 'deref'
-            if sym is None or sym.is_global() or sym.is_declared_global():
+            if sym is None or sym.is_declared_global():
                 return 'global'
+            # is_local() first: the stdlib's is_global() is also true of every bound name of a
+            # table named 'top' (a function named top: its parameters are fast locals)
             if sym.is_local():
                 return 'fast'
             return 'global'

@@ -202,7 +202,8 @@ def _compile_cached(source_path: str, read_source,
     if found is not None:
         tree, table, codes = found
         templates.preload_codes(codes)
-        return compile_tree(tree, table, filename, 'exec', warn=False), \
+        # compiled whole when the entry was written (no error), so bodies can wait for a call
+        return compile_tree(tree, table, filename, 'exec', warn=False, lazy=True), \
             CacheOutcome('hit', entry)
     tree, table = parse_source(read_source(), source_path, 'exec', from_file=True)
     outcome = CacheOutcome('miss', entry)

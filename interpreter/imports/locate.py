@@ -43,6 +43,13 @@ def _entry_directory(entry: str) -> str:
     return entry or os.getcwd()
 
 
+def _is_entry_name(tail: str) -> bool:
+    # FileFinder matches the name against the directory's listing, so 'pkg/mod' or a name with
+    # a NUL is never found (a path join would find pkg/mod.py).
+    separators = (os.sep, os.altsep or os.sep, '\0')
+    return bool(tail) and not any(separator in tail for separator in separators)
+
+
 def find_in_entry(name: str, entry: str) -> ModuleLocation | None:
     """Module `name` (its last component is looked up) in one path entry, as FileFinder does.
 
@@ -50,6 +57,8 @@ def find_in_entry(name: str, entry: str) -> ModuleLocation | None:
     portions across entries and prefers any regular module or package found later.
     """
     tail = name.rpartition('.')[2]
+    if not _is_entry_name(tail):
+        return None
     directory = _entry_directory(entry)
     if not os.path.isdir(directory):
         return None

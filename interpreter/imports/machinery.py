@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.machinery
 import importlib.util
+import os
 import sys
 import types
 import typing
@@ -16,7 +17,7 @@ from ..bridge.modules import bridged_module, is_refused
 from .locate import ModuleLocation, find_in_entry
 
 __all__ = ['AliasLoader', 'BridgeLoader', 'BuiltinFinder', 'FileFinder', 'FrozenFinder',
-           'PathFinder', 'SourceLoader', 'spec_for_location']
+           'PathFinder', 'SourceLoader', 'source_loader', 'spec_for_location', 'zip_path_hook']
 
 
 def _report_refusal(name: str) -> None:
@@ -159,6 +160,29 @@ class SourceLoader:
         return f'<memphis source loader {self.name!r} from {self.path!r}>'
 
 
+# the interpreted importlib's SourceFileLoader -> SourceLoader subclassing it too
+_file_loader_classes: dict = {}
+
+
+def source_loader(name: str, path: str) -> SourceLoader:
+    """A SourceLoader for module `name` at `path`. Once the interpreted importlib is loaded, it
+    is also an instance of that importlib's SourceFileLoader, as CPython's loader is: importers
+    such as pytest's assertion rewriter only take over modules whose loader is one."""
+    from .system import import_state
+
+    external = import_state().modules.get('importlib._bootstrap_external')
+    base = getattr(external, 'SourceFileLoader', None)
+    if not isinstance(base, type):
+        return SourceLoader(name, path)
+    combined = _file_loader_classes.get(base)
+    if combined is None:
+        # SourceLoader first: its loading methods (the Memphis evaluator) win over importlib's
+        combined = _file_loader_classes[base] = type(
+            'SourceLoader', (SourceLoader, base),
+            {'__module__': __name__, '__qualname__': SourceLoader.__qualname__})
+    return combined(name, path)
+
+
 def _namespace_spec(name: str, portions: list[str]):
     # No loader, as CPython's PathFinder returns it: module_from_spec then gives the module
     # importlib's NamespaceLoader and `__file__ = None`, as CPython does.
@@ -180,7 +204,7 @@ def spec_for_location(location: ModuleLocation):
             return None
         loader = BridgeLoader(name, location.origin)
     else:
-        loader = SourceLoader(name, location.origin)
+        loader = source_loader(name, location.origin)
     return importlib.util.spec_from_file_location(name, location.origin, loader=loader,
                                                   submodule_search_locations=locations)
 
@@ -193,8 +217,6 @@ class FileFinder:
 
     @classmethod
     def path_hook(cls, path: str) -> FileFinder:
-        import os
-
         if not os.path.isdir(path or '.'):
             raise ImportError('only directories are supported', path=path)
         return cls(path)
@@ -208,8 +230,50 @@ class FileFinder:
     def invalidate_caches(self) -> None:
         return None
 
+    def iter_modules(self, prefix: str = ''):
+        """(name, is package) of the modules in this folder, for pkgutil.iter_modules: pkgutil's
+        own walk for CPython's FileFinder, which reads only its (absolute) `path`."""
+        from .system import memphis_import
+
+        walk = memphis_import('pkgutil')._iter_file_finder_modules
+        return walk(types.SimpleNamespace(path=os.path.abspath(self.path or '.')), prefix)
+
     def __repr__(self) -> str:
         return f'FileFinder({self.path!r})'
+
+
+def _inside_file(path: str) -> bool:
+    # a zip archive entry is the archive's path, possibly followed by a folder inside it
+    current = path
+    while current:
+        if os.path.isfile(current):
+            return True
+        parent = os.path.dirname(current)
+        if parent == current:
+            return False
+        current = parent
+    return False
+
+
+def zip_path_hook(path):
+    """The zip archive hook of `sys.path_hooks` (CPython's first): the interpreted zipimport's
+    zipimporter, imported on the first path entry that names a file."""
+    if not isinstance(path, str) or not path or os.path.isdir(path) or not _inside_file(path):
+        raise ImportError('not a zip archive', path=path)
+    from .system import import_state, memphis_import
+
+    state = import_state()
+    if 'zipimport' not in state.modules:
+        # importing zipimport searches sys.path, this archive included: that search skips it
+        placed = path not in state.path_importer_cache
+        if placed:
+            state.path_importer_cache[path] = None
+        try:
+            memphis_import('zipimport')
+        finally:
+            if placed:
+                state.path_importer_cache.pop(path, None)
+    return state.modules['zipimport'].zipimporter(path)
 
 
 class PathFinder:

@@ -12,7 +12,14 @@ import threading
 import types
 
 from .collector import freeze_loaded, importing
-from .machinery import AliasLoader, BuiltinFinder, FileFinder, FrozenFinder, PathFinder
+from .machinery import (
+    AliasLoader,
+    BuiltinFinder,
+    FileFinder,
+    FrozenFinder,
+    PathFinder,
+    zip_path_hook,
+)
 
 __all__ = ['ImportState', 'import_from', 'import_module', 'import_state', 'memphis_import',
            'report', 'reset_import_state']
@@ -49,7 +56,7 @@ class ImportState:
         self.modules: dict = {'sys': sys_overlay(), 'builtins': builtins_module,
                               '_warnings': warnings_substitute(), 'memphis': memphis_module()}
         self.path: list = default_path(script_directory)
-        self.path_hooks: list = [FileFinder.path_hook]
+        self.path_hooks: list = [zip_path_hook, FileFinder.path_hook]
         self.path_importer_cache: dict = {}
         self.meta_path: list = [BuiltinFinder, FrozenFinder, PathFinder(self)]
         self.argv: list = ['']

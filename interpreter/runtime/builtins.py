@@ -75,12 +75,12 @@ def _source_code(source, mode: str, function: str) -> Code:
     if isinstance(source, Code):
         return source
     if isinstance(source, (bytes, bytearray)):
-        source = bytes(source).decode('utf-8')
+        source = bytes(source)  # the parser decodes it as CPython does (BOM, PEP 263 cookie)
     elif not isinstance(source, str):
         what = 'string, bytes or code object'
         raise TypeError(f'{function}() arg 1 must be a {what}')
     if mode == 'eval':
-        source = source.lstrip(' \t')
+        source = source.lstrip(b' \t' if isinstance(source, bytes) else ' \t')
     return compile_source(source, '<string>', mode)
 
 
@@ -123,7 +123,7 @@ def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimiz
         tree, _ = parse_source(source, filename, mode)
         return to_ast(tree) if isinstance(tree, AST) else tree
     if isinstance(source, (bytes, bytearray)):
-        source = bytes(source).decode('utf-8')
+        source = bytes(source)  # the parser decodes it as CPython does (BOM, PEP 263 cookie)
     return compile_source(source, filename, mode)
 
 

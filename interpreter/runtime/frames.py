@@ -39,6 +39,11 @@ class _Unbound:
 UNBOUND = _Unbound()
 
 
+# the fields `Code.replace` can change; the host's code type names every field CPython has
+_REPLACEABLE = frozenset({'co_name', 'co_qualname', 'co_filename'})
+_HOST_CODE = (lambda: None).__code__
+
+
 class Code:
     """A compiled unit (module, class body, function, lambda, comprehension).
 
@@ -66,6 +71,7 @@ class Code:
         'free_slots',
         'instrumented',
         'kind',
+        'lazy',
         'nlocals',
         'node',
         'positions',
@@ -92,6 +98,8 @@ class Code:
         self.free_slots: tuple[int, ...] = ()
         self.cell_slots: tuple[int, ...] = ()
         self.instrumented = None
+        # how to compile the body while it waits for its first call (compiler.lazy)
+        self.lazy = None
         self.docstring = None
         self.trampoline = None
         self.signature = None
@@ -106,6 +114,28 @@ class Code:
         from .tracebacks import code_positions
 
         return code_positions(self)
+
+    def replace(self, /, *positional, **changes) -> Code:
+        """A copy with another name, qualified name or file (what jinja2 and friends change to
+        relabel tracebacks). Other fields (bytecode, constants, first line: line numbers come
+        from the nodes) cannot change on a Memphis code object: ValueError."""
+        if positional:
+            raise TypeError('replace() takes no positional arguments')
+        for key, value in changes.items():
+            if key not in _REPLACEABLE:
+                if key.startswith('co_') and hasattr(_HOST_CODE, key):
+                    raise ValueError(f'replace(): Memphis code objects cannot change {key}')
+                raise TypeError(f"'{key}' is an invalid keyword argument for replace()")
+            if not isinstance(value, str):
+                raise TypeError(f"replace() argument '{key}' must be str, not "
+                                f'{type(value).__name__}')
+        copy = Code.__new__(Code)
+        for slot in Code.__slots__:
+            if slot != '__weakref__' and hasattr(self, slot):
+                setattr(copy, slot, getattr(self, slot))
+        for key, value in changes.items():
+            setattr(copy, key, value)
+        return copy
 
     def __repr__(self) -> str:
         return (f'<code object {self.co_name} at {id(self):#x}, file "{self.co_filename}", '
@@ -194,6 +224,13 @@ class Frame:
             return node.lineno
         return self.f_code.co_firstlineno
 
+    @f_lineno.setter
+    def f_lineno(self, line) -> None:
+        """A trace function's jump (pdb's `jump`): see runtime.tracing.set_line_from_trace."""
+        from .tracing import set_line_from_trace
+
+        set_line_from_trace(self, line)
+
     @property
     def f_locals(self):
         """The frame's namespace as a dict (a snapshot for function frames, as in CPython)."""
@@ -226,13 +263,6 @@ class Frame:
         if node is None and self.exc is not None:
             node = self.exc_node
         return 2 * instruction_index(self.f_code, node)
-
-    @f_lineno.setter
-    def f_lineno(self, line) -> None:
-        """A trace function's jump (pdb's `jump`): see runtime.tracing.set_line_from_trace."""
-        from .tracing import set_line_from_trace
-
-        set_line_from_trace(self, line)
 
     @property
     def f_trace_lines(self) -> bool:

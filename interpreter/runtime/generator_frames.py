@@ -8,6 +8,7 @@ host generators (introspection pays, the generator does not).
 
 from __future__ import annotations
 
+import types
 import weakref
 
 from .frames import UNBOUND, Frame
@@ -91,4 +92,8 @@ def unstarted_frame(code, host_frame) -> Frame:
 
     arguments = host_frame.f_locals
     fast = [arguments.get(name, UNBOUND) for name in code.co_varnames]
+    # cell and free slots hold cells, as in a running frame (f_locals reads their contents)
+    for index in (*code.cell_slots, *code.free_slots):
+        value = fast[index]
+        fast[index] = types.CellType() if value is UNBOUND else types.CellType(value)
     return Frame(code, host_frame.f_globals, builtins_dict, None, fast, None)

@@ -566,7 +566,9 @@ def _unwrap_async_yield(value):
 
 def _compile_instrumented(code: Code):
     from ..compiler import Compiler
+    from ..compiler.lazy import compiled_body
 
+    compiled_body(code)  # a body waiting for its first call: its nested codes exist from now
     node = code.node
     node_kind = type(node).__name__
     body_list = node.body if isinstance(getattr(node, 'body', None), list) else []
