@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import builtins as host_builtins
+import types as host_types
 
 from ..runtime.frames import UNBOUND
 from ..runtime.templates import instantiate
 from ..runtime.tracebacks import MEMPHIS_ATTRIBUTES, memphis_attribute
-from ..runtime.type_creation import TYPE_CREATORS, may_create_type, module_naming
+from ..runtime.type_creation import (
+    TYPE_CREATORS,
+    calls_function_type,
+    function_from_code,
+    may_create_type,
+    module_naming,
+)
 from .operators import (
     BINARY,
     COMPARE,
@@ -39,18 +46,24 @@ class _DeepSubtree:
         self.node = node
 
 
-_TYPE_NAMES = {'type_creators': TYPE_CREATORS, 'module_naming': module_naming}
+_TYPE_NAMES = {'type_creators': TYPE_CREATORS, 'module_naming': module_naming,
+               'function_type': host_types.FunctionType, 'function_from_code': function_from_code}
 
 
 def _type_check(node) -> str:
     """Template lines making a call of `type`/`type.__new__` name the caller's module (only in
-    calls whose arguments can be a class's name, bases and namespace)."""
+    calls whose arguments can be a class's name, bases and namespace), and a call of
+    `types.FunctionType` make a Memphis function of a Memphis code object."""
     unpacked = any(type(a).__name__ == 'Starred' for a in node.args) or any(
         k.arg is None for k in node.keywords)
+    lines = ''
+    if calls_function_type(node.func):
+        lines = ('        if function is function_type:\n'
+                 '            function = function_from_code\n')
     if not may_create_type(len(node.args), unpacked):
-        return ''
-    return ('        if function is type_creators[0] or function is type_creators[1]:\n'
-            '            function = module_naming(f, function)\n')
+        return lines
+    return lines + ('        if function is type_creators[0] or function is type_creators[1]:\n'
+                    '            function = module_naming(f, function)\n')
 
 
 def name_error(name: str) -> NameError:

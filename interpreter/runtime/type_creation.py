@@ -1,4 +1,7 @@
-"""`type(name, bases, ns)` called from interpreted code names the caller's module, as in CPython.
+"""Calls of host types that cannot make what interpreted code asks for by themselves.
+
+`type(name, bases, ns)` called from interpreted code names the caller's module, as in CPython;
+`types.FunctionType(code, globals, ...)` with a Memphis code object makes a Memphis function.
 
 The host's `type.__new__` takes `__module__` from the globals of the innermost host frame, which
 for interpreted code is a call template's (no `__name__`), so classes made by calling `type` (or
@@ -9,7 +12,8 @@ from __future__ import annotations
 
 from .templates import instantiate
 
-__all__ = ['TYPE_CREATORS', 'may_create_type', 'module_naming']
+__all__ = ['TYPE_CREATORS', 'calls_function_type', 'function_from_code', 'may_create_type',
+           'module_naming']
 
 # what a call template compares its callee with before the call (identity: no hashing)
 TYPE_CREATORS = (type, type.__new__)
@@ -45,3 +49,59 @@ def module_naming(f, function):
     """`function` (`type` or `type.__new__`) putting the calling frame's `__name__` in the
     namespace as `__module__` when it has none, as CPython's type_new does."""
     return instantiate(_NAMING, 'module_naming')(f, function)
+
+
+def calls_function_type(func) -> bool:
+    """Whether a call's callee expression names `FunctionType` (`types.FunctionType(...)` or
+    `FunctionType(...)`): only those calls check for the host function type, at no cost to
+    the others (an alias of the type is not recognised)."""
+    kind = type(func).__name__
+    return (kind == 'Name' and func.id == 'FunctionType') or (
+        kind == 'Attribute' and func.attr == 'FunctionType')
+
+
+def function_from_code(code, globals, name=None, argdefs=None, closure=None):
+    """`types.FunctionType(code, globals, name, argdefs, closure)`: with a Memphis code object
+    (a function's `__code__`, as networkx's copyfunc passes), a Memphis function running it;
+    with a host code object, the host's function. Arguments are checked as CPython does."""
+    import types
+
+    from .frames import Code
+
+    if not isinstance(code, Code):
+        return types.FunctionType(code, globals, name, argdefs, closure)
+    if not isinstance(globals, dict):
+        raise TypeError("function() argument 'globals' must be dict, not "
+                        f'{type(globals).__name__}')
+    if name is not None and not isinstance(name, str):
+        raise TypeError('arg 3 (name) must be None or string')
+    if argdefs is not None and not isinstance(argdefs, tuple):
+        raise TypeError('arg 4 (defaults) must be None or tuple')
+    if code.kind != 'function' or code.trampoline is None:
+        raise TypeError(f'Memphis cannot make a function of the code of a {code.kind} '
+                        f'({code.co_name!r}): only a function\'s __code__')
+    free = len(code.co_freevars)
+    if closure is not None and not isinstance(closure, tuple):
+        raise TypeError('arg 5 (closure) must be None or tuple')
+    if free and closure is None:
+        raise TypeError('arg 5 (closure) must be tuple')
+    if free != len(closure or ()):
+        raise ValueError(f'{code.co_name} requires closure of length {free}, not '
+                         f'{len(closure or ())}')
+    for cell in closure or ():
+        if type(cell) is not types.CellType:
+            raise TypeError(f'arg 5 (closure) expected cell, found {type(cell).__name__}')
+    from .builtins import builtins_dict
+    from .functions import make_function
+
+    builtins = globals.get('__builtins__', builtins_dict)
+    if isinstance(builtins, types.ModuleType):
+        builtins = builtins.__dict__
+    if not isinstance(builtins, dict):
+        builtins = builtins_dict
+    function = make_function(code, globals, builtins, argdefs, None, closure or (), None,
+                             code.docstring)
+    if name is not None:
+        function.__name__ = name
+    return function
+
