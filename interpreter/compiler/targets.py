@@ -58,6 +58,8 @@ class TargetCompiler:
     def store_Attribute(self, node):
         if node.attr == '__traceback__':
             return store_exception_traceback(self.expr(node.value), node)
+        if node.attr == '__code__':
+            return _store_code(self.expr(node.value), node)
         shape, target = self.operand(node.value)
         attr = self.scope.mangle(node.attr)
         source = (f'def make(A, node):\n'
@@ -261,3 +263,20 @@ class TargetCompiler:
         return delete_all
 
     delete_List = delete_Tuple
+
+
+def _store_code(target, node):
+    """`obj.__code__ = value` (see runtime.type_creation.store_code)."""
+    from ..runtime.type_creation import store_code
+
+    def store_code_attribute(f, value):
+        try:
+            store_code(target(f), value)
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = node
+            raise
+
+    return store_code_attribute
+

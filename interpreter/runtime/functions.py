@@ -333,6 +333,19 @@ def make_function(code: Code, globals_: dict, builtins: dict, defaults, kwdefaul
     return function
 
 
+def trampoline_code_for(code: Code, function, builtins: dict):
+    """The host code that makes the existing host `function` run `code` (its `__code__ =`),
+    with `function`'s globals; the host checks the free variables when it is assigned."""
+    entry = _bound_trampoline(code, function.__globals__, builtins)
+    if not code.co_freevars:
+        return entry[0]
+    consts, index = entry[1], code.trampoline.free_index
+    host_code = code.trampoline.template.replace(
+        co_consts=consts[:index] + (weakref.ref(function),) + consts[index + 1:])
+    register_trampoline(host_code, code)
+    return host_code
+
+
 def _bound_trampoline(code: Code, globals_: dict, builtins: dict) -> list:
     """[host code, constants] of the trampoline with its helpers bound: the code is shared by
     the functions of one `def` and one globals (so `__code__` is shared as in CPython); a

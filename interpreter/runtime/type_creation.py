@@ -13,7 +13,7 @@ from __future__ import annotations
 from .templates import instantiate
 
 __all__ = ['TYPE_CREATORS', 'calls_function_type', 'function_from_code', 'may_create_type',
-           'module_naming']
+           'module_naming', 'store_code']
 
 # what a call template compares its callee with before the call (identity: no hashing)
 TYPE_CREATORS = (type, type.__new__)
@@ -91,17 +91,41 @@ def function_from_code(code, globals, name=None, argdefs=None, closure=None):
     for cell in closure or ():
         if type(cell) is not types.CellType:
             raise TypeError(f'arg 5 (closure) expected cell, found {type(cell).__name__}')
-    from .builtins import builtins_dict
     from .functions import make_function
 
-    builtins = globals.get('__builtins__', builtins_dict)
-    if isinstance(builtins, types.ModuleType):
-        builtins = builtins.__dict__
-    if not isinstance(builtins, dict):
-        builtins = builtins_dict
-    function = make_function(code, globals, builtins, argdefs, None, closure or (), None,
-                             code.docstring)
+    function = make_function(code, globals, _builtins_of(globals), argdefs, None, closure or (),
+                             None, code.docstring)
     if name is not None:
         function.__name__ = name
     return function
+
+
+def _builtins_of(globals_: dict) -> dict:
+    """The builtins a function made with `globals_` sees, as CPython finds them."""
+    import types
+
+    from .builtins import builtins_dict
+
+    builtins = globals_.get('__builtins__', builtins_dict)
+    if isinstance(builtins, types.ModuleType):
+        builtins = builtins.__dict__
+    return builtins if isinstance(builtins, dict) else builtins_dict
+
+
+def store_code(function, value) -> None:
+    """`function.__code__ = value`, compiled for every store to an attribute spelled `__code__`:
+    a Memphis code object given to a function makes it run that code (networkx's argmap
+    compiles a function's real body on its first call and swaps it in); anything else is the
+    host's assignment, with its checks (free variables, type)."""
+    import types
+
+    from .frames import Code
+    from .functions import trampoline_code_for
+
+    if isinstance(value, Code) and type(function) is types.FunctionType:
+        if value.kind != 'function' or value.trampoline is None:
+            raise ValueError(f'Memphis cannot run the code of a {value.kind} '
+                             f'({value.co_name!r}) as a function')
+        value = trampoline_code_for(value, function, _builtins_of(function.__globals__))
+    function.__code__ = value
 

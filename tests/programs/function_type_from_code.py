@@ -41,3 +41,39 @@ for arguments in [(add.__code__, {}), (add.__code__, {}, None, None, (1,)),
         print(type(error).__name__, error)
 host_code = compile('lambda: 42', '<s>', 'eval')
 print(type(types.FunctionType).__name__, callable(types.FunctionType))
+
+
+# a function given another function's code runs it (networkx's argmap swaps in a compiled body)
+def placeholder(a, b=1):
+    return 'placeholder'
+
+
+def real(a, b=1):
+    return ('real', a, b)
+
+
+placeholder.__code__ = real.__code__
+print(placeholder(5), placeholder.__name__, placeholder.__code__ is real.__code__)
+try:
+    placeholder.__code__ = add.__code__
+except ValueError as error:
+    print('ValueError', error)
+try:
+    placeholder.__code__ = 'not code'
+except TypeError as error:
+    print('TypeError', error)
+
+
+def with_cell():
+    hidden = 'cell'
+
+    def inner():
+        return hidden
+    return inner
+
+
+first, second = with_cell(), add
+second_copy = types.FunctionType(second.__code__, second.__globals__, None, None,
+                                 second.__closure__)
+second_copy.__code__ = add.__code__
+print(second_copy(1))
