@@ -303,13 +303,7 @@ def jumpable_block(closures: list, nodes: list):
             try:
                 r = statement(f)
             except JumpTo as jump:
-                if jump.frame is not f or jump.line not in lines:
-                    _note_failure(f, jump, statement)
-                    raise
-                if f.exc is jump:
-                    f.exc = f.exc_node = None
-                index = lines.index(jump.line)
-                f.trace_line = 0 if jump.reported else jump.line
+                index = _jump_index(f, jump, lines, statement)
                 continue
             except BaseException as error:
                 _note_failure(f, error, statement)
@@ -319,7 +313,6 @@ def jumpable_block(closures: list, nodes: list):
             index += 1
         return None
 
-    block.memphis_jumpable = True
     return block
 
 
@@ -334,13 +327,7 @@ def jumpable_generator_block(items: list, nodes: list):
             try:
                 r = (yield from statement(f)) if is_generator else statement(f)
             except JumpTo as jump:
-                if jump.frame is not f or jump.line not in lines:
-                    _note_failure(f, jump, statement)
-                    raise
-                if f.exc is jump:
-                    f.exc = f.exc_node = None
-                index = lines.index(jump.line)
-                f.trace_line = 0 if jump.reported else jump.line
+                index = _jump_index(f, jump, lines, statement)
                 continue
             except BaseException as error:
                 _note_failure(f, error, statement)
@@ -351,8 +338,19 @@ def jumpable_generator_block(items: list, nodes: list):
         return None
 
     block.memphis_gen = True
-    block.memphis_jumpable = True
     return block
+
+
+def _jump_index(f, jump: JumpTo, lines: tuple, statement) -> int:
+    """Where a jumpable list goes on after `jump`: the index of the target's statement if the
+    jump is its own (its frame, one of its lines); else `jump` goes on unwinding."""
+    if jump.frame is not f or jump.line not in lines:
+        _note_failure(f, jump, statement)
+        raise jump
+    if f.exc is jump:
+        f.exc = f.exc_node = None
+    f.trace_line = 0 if jump.reported else jump.line
+    return lines.index(jump.line)
 
 
 def _statement_line(node) -> int:
