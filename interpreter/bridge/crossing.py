@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..runtime.frames import Code, current_state
-from ..runtime.functions import _memphis_codes
+from ..runtime.functions import registered_code
 
 __all__ = [
     'CROSSINGS',
@@ -67,8 +67,7 @@ FINE = object()
 def _is_memphis_code(value) -> bool:
     if isinstance(value, Code):
         return True
-    entry = _memphis_codes.get(id(value))
-    return entry is not None and entry[0]() is value
+    return registered_code(value) is not None
 
 
 def _memphis_code_inside(value, depth: int = 0):

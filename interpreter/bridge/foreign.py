@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..runtime.classes import native_classes
 from ..runtime.frames import Code, Frame
-from ..runtime.functions import _memphis_codes, memphis_code_of
+from ..runtime.functions import memphis_code_of, registered_code
 from ..runtime.tracebacks import Traceback
 
 __all__ = [
@@ -101,8 +101,7 @@ def _generator_code(obj):
 
 
 def _is_memphis_host_code(host_code) -> bool:
-    entry = _memphis_codes.get(id(host_code))
-    return entry is not None and entry[0]() is host_code
+    return registered_code(host_code) is not None
 
 
 def _is_native_class(cls: type) -> bool:

@@ -6,6 +6,7 @@ fallbacks such as `try: from _pickle import *` / `except ImportError:` run the p
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.machinery
 import importlib.util
@@ -14,8 +15,8 @@ import types
 
 from ..runtime.tracebacks import thread_excepthook
 
-__all__ = ['REFUSED', 'SUBSTITUTED', 'WITHHELD', 'bridged_module', 'is_refused',
-           'warnings_substitute']
+__all__ = ['REFUSED', 'SHARED', 'SUBSTITUTED', 'WITHHELD', 'bridged_module', 'is_refused',
+           'share_host_objects', 'warnings_substitute']
 
 # module -> why letting interpreted code use it would let host code see through Memphis.
 REFUSED: dict[str, str] = {
@@ -82,6 +83,59 @@ SUBSTITUTED: dict[str, dict[str, tuple[object, str]]] = {
                                  "exception's host traceback (Memphis's own frames); the "
                                  'replacement prints the same report from the Memphis one'))},
 }
+
+
+def _without_unbound(objects: list) -> list:
+    from ..runtime.frames import UNBOUND
+
+    return [obj for obj in objects if obj is not UNBOUND]
+
+
+def _gc_get_objects(generation=None):
+    """gc.get_objects(generation=None): the host's list without Memphis's unbound-slot marker."""
+    return _without_unbound(gc.get_objects(generation))
+
+
+def _gc_get_referrers(*objs):
+    """gc.get_referrers(*objs): the host's list without Memphis's unbound-slot marker."""
+    return _without_unbound(gc.get_referrers(*objs))
+
+
+def _gc_get_referents(*objs):
+    """gc.get_referents(*objs): the host's list without Memphis's unbound-slot marker."""
+    return _without_unbound(gc.get_referents(*objs))
+
+
+_UNBOUND_LEAKS = ("the host's list includes Memphis's marker of an unassigned local (every "
+                  'frame refers to it): a variable bound to it by interpreted code reads as '
+                  "unbound (Werkzeug's Rule leak test loops over gc.get_objects()); the "
+                  'replacement leaves it out')
+SUBSTITUTED['gc'] = {'get_objects': (_gc_get_objects, _UNBOUND_LEAKS),
+                     'get_referrers': (_gc_get_referrers, _UNBOUND_LEAKS),
+                     'get_referents': (_gc_get_referents, _UNBOUND_LEAKS)}
+
+
+# pure-Python module -> {name: why}: objects of the interpreted module replaced, once it has run,
+# by the host module's own, because host C code hands the host's out to interpreted code.
+SHARED: dict[str, dict[str, str]] = {
+    'copyreg': {'_reconstructor': (
+        "object.__reduce_ex__(0 or 1) is C that returns the host copyreg's _reconstructor, and "
+        "pickle.py saves it by name only if it is the one in sys.modules['copyreg']: "
+        "Memphis's own would fail the check (Can't pickle ...: not the same object). It only "
+        'calls C: base.__new__ and base.__init__ of the nearest C base class')},
+}
+
+
+def share_host_objects(module: types.ModuleType) -> None:
+    """Give the interpreted stdlib module `module` the host's objects listed in SHARED."""
+    shared = SHARED.get(module.__name__)
+    if not shared:
+        return
+    host = sys.modules.get(module.__name__) or importlib.import_module(module.__name__)
+    if getattr(host, '__file__', None) != getattr(module, '__file__', None):
+        return  # a program's own module of that name
+    for name in shared:
+        setattr(module, name, getattr(host, name))
 
 
 def is_refused(name: str) -> bool:

@@ -13,7 +13,7 @@ import sys
 import types
 import typing
 
-from ..bridge.modules import bridged_module, is_refused
+from ..bridge.modules import bridged_module, is_refused, share_host_objects
 from .locate import ModuleLocation, find_in_entry
 
 __all__ = ['AliasLoader', 'BridgeLoader', 'BuiltinFinder', 'FileFinder', 'FrozenFinder',
@@ -155,6 +155,7 @@ class SourceLoader:
         namespace = module.__dict__
         namespace.setdefault('__builtins__', builtins_dict)
         run_code(code, namespace)
+        share_host_objects(module)
 
     def __repr__(self) -> str:
         return f'<memphis source loader {self.name!r} from {self.path!r}>'

@@ -33,7 +33,7 @@ class Suspend:
 
 
 ASYNCGEN_BODY = '''\
-body = {enter}({slots})
+body = {enter}({slots}, {globals}())
 sent = None
 error = None
 while True:

@@ -30,6 +30,7 @@ __all__ = [
     'make_trampoline_code',
     'memphis_code_of',
     'register_trampoline',
+    'registered_code',
 ]
 
 _CellType = types.CellType
@@ -66,6 +67,11 @@ _TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'f
 # A helper is a constant of the trampoline's code: the template reads a placeholder string,
 # replaced in co_consts by the helper itself (LOAD_CONST: no cell, and the trampoline's only
 # free variables are the user's, so `__closure__` and `co_freevars` are CPython's).
+# No helper refers to the function's globals: a code object is invisible to the collector, so
+# a namespace among its constants (or in a frame of its pool, or in a Trampoline.bound entry
+# they reach through `_code`) would stay alive for ever with the functions defined in it
+# (every exec'd namespace; Jinja2's dropped template modules). The globals are the trampoline's
+# own host frame's: `_g` is the builtin `globals`, called by the template.
 _PLACEHOLDER = '\x00memphis:{}'
 
 _FRAME_SETUP = """\
@@ -80,10 +86,12 @@ _POOLED_FRAME = """\
 {frame} = {_pool}.pop()
 if {frame} is None:
     {_pool}.append(None)
-    {frame} = {_Frame}({_code}, {_g}, {_b}, None, None, None)
+    {frame} = {_Frame}({_code}, {_g}(), {_b}, None, None, None)
+else:
+    {frame}.f_globals = {_g}()
 """
 _NEW_FRAME = """\
-{frame} = {_Frame}({_code}, {_g}, {_b}, None, None, None)
+{frame} = {_Frame}({_code}, {_g}(), {_b}, None, None, None)
 """
 _FRAME_PUSH = """\
 {frame}.fast = {slots}
@@ -103,7 +111,7 @@ except BaseException as {error}:
 finally:
     {state}.frame = {back}
     if {_refcount}({frame}) == 2 and {frame}.locals_snapshot is None:
-        {frame}.fast = {frame}.f_back = {frame}.ret = {frame}.exc = None
+        {frame}.fast = {frame}.f_back = {frame}.ret = {frame}.exc = {frame}.f_globals = None
         {_pool}.append({frame})
 """
 # A generator or coroutine may be resumed in another thread: restore that thread's state.
@@ -120,9 +128,10 @@ finally:
 
 
 class Trampoline:
-    """A trampoline's template code (helpers as placeholder constants) and, per globals, its
+    """A trampoline's template code (helpers as placeholder constants) and, per builtins, its
     constants with the helpers bound: functions without free variables share one bound code
-    (as in CPython); a closure's code differs only by its cells (`_F`)."""
+    (as in CPython, whatever their globals); a closure's code differs only by its cells
+    (`_F`)."""
 
     __slots__ = ('bound', 'free_index', 'placeholders', 'template')
 
@@ -198,7 +207,7 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
     elif kind == 'asyncgen':
         header = 'async def'
         body = ASYNCGEN_BODY.format(enter=enter, slots=slots, tagged=names['_T'],
-                                    suspend=names['_S'])
+                                    suspend=names['_S'], globals=names['_g'])
     else:
         header, body = 'def', _FUNCTION_BODY.format(slots=slots, **names)
     if freevars:
@@ -253,7 +262,11 @@ def _bind_constants(template, values: dict):
 
 # Keyed by identity: code objects compare equal by value, so two trampolines with the same
 # name, file and line would share (and, when the first dies, lose) one entry in a weak dict.
-_memphis_codes: dict[int, tuple[weakref.ref, Code]] = {}
+# The Memphis code is held weakly too: a trampoline's constants hold it (its `_code`, or the
+# entry generator's closure), and it holds its trampolines' globals (`Trampoline.bound`), so a
+# strong reference here would keep every namespace a function was ever made in alive (Jinja2's
+# ModuleLoader drops its template modules and expects them collected).
+_memphis_codes: dict[int, tuple[weakref.ref, weakref.ref]] = {}
 
 
 class _CodeRef(weakref.ref):
@@ -271,16 +284,22 @@ def register_trampoline(host_code, code: Code) -> None:
     """Remember which Memphis code a trampoline's host code object enters."""
     ref = _CodeRef(host_code, _forget)
     ref.key = id(host_code)
-    _memphis_codes[ref.key] = (ref, code)
+    _memphis_codes[ref.key] = (ref, weakref.ref(code))
+
+
+def registered_code(host_code) -> Code | None:
+    """The Memphis code a trampoline's host code object enters, or None for other code."""
+    entry = _memphis_codes.get(id(host_code))
+    if entry is None or entry[0]() is not host_code:
+        return None
+    return entry[1]()
 
 
 def is_interpreted_generator(obj) -> bool:
     """True for a generator object an interpreted generator function made."""
     if type(obj) is not types.GeneratorType:
         return False
-    host_code = obj.gi_code
-    entry = _memphis_codes.get(id(host_code))
-    return entry is not None and entry[0]() is host_code
+    return registered_code(obj.gi_code) is not None
 
 
 def memphis_code_of(function) -> Code | None:
@@ -288,10 +307,7 @@ def memphis_code_of(function) -> Code | None:
     host_code = getattr(function, '__code__', None)
     if host_code is None:
         return None
-    entry = _memphis_codes.get(id(host_code))
-    if entry is None or entry[0]() is not host_code:
-        return None
-    return entry[1]
+    return registered_code(host_code)
 
 
 def _inner_code(factory):
@@ -348,31 +364,30 @@ def trampoline_code_for(code: Code, function, builtins: dict):
 
 def _bound_trampoline(code: Code, globals_: dict, builtins: dict) -> list:
     """[host code, constants] of the trampoline with its helpers bound: the code is shared by
-    the functions of one `def` and one globals (so `__code__` is shared as in CPython); a
-    closure gets its own, made by `make_function` from the constants bound once per globals."""
+    the functions of one `def` (so `__code__` is shared as in CPython); a closure gets its
+    own, made by `make_function` from the constants bound once per builtins."""
     trampoline = code.trampoline
-    key = (id(globals_), id(builtins))
-    entry = trampoline.bound.get(key)
+    entry = trampoline.bound.get(id(builtins))
     if entry is None:
-        entry = _bind_helpers(code, globals_, builtins)
+        entry = _bind_helpers(code, builtins)
         if len(trampoline.bound) < _MAX_BOUND_PER_CODE:
-            # globals and builtins kept alive with it, so their ids stay theirs
-            trampoline.bound[key] = entry
+            # the builtins kept alive with it (entry[2]), so their id stays theirs
+            trampoline.bound[id(builtins)] = entry
     if entry[0] is None:
         entry[0] = trampoline.template.replace(co_consts=entry[1])
         register_trampoline(entry[0], code)
     return entry
 
 
-def _bind_helpers(code: Code, globals_: dict, builtins: dict) -> list:
+def _bind_helpers(code: Code, builtins: dict) -> list:
     """[shared code (made on first use), constants with every helper but `_F` bound, ...]."""
     enter = None
     if code.kind == 'asyncgen':
-        enter = enter_generator(code, globals_, builtins)
+        enter = enter_generator(code, None, builtins)
     elif code.kind == 'coroutine':
         enter = _Awaitable
     helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, object.__new__, Frame,
-               code, globals_, builtins, code.body, thread_states, get_ident, current_state,
+               code, globals, builtins, code.body, thread_states, get_ident, current_state,
                recursion_limit, leave_frame, _too_deep, None, sys.getrefcount)
     values = dict(zip(_HELPERS, helpers))
     # Frames of this function's returned calls that nothing else refers to (the count is the
@@ -384,18 +399,19 @@ def _bind_helpers(code: Code, globals_: dict, builtins: dict) -> list:
     by_placeholder = {placeholder: values[base]
                       for placeholder, base in trampoline.placeholders.items()}
     consts = _bind_constants(trampoline.template, by_placeholder).co_consts
-    return [None, consts, globals_, builtins]
+    return [None, consts, builtins]
 
 
-def enter_generator(code: Code, globals_: dict, builtins: dict):
+def enter_generator(code: Code, globals_: dict | None, builtins: dict):
     """The entry point of a generator body: itself a host generator, driven by `yield from`.
 
     The frame is pushed on each resumption and popped on each suspension (see the compiled
-    `yield`), so `f_back` is whoever resumed the generator, as in CPython.
+    `yield`), so `f_back` is whoever resumed the generator, as in CPython. With `globals_`
+    None (an async generator's trampoline constant), each call passes the globals.
     """
     limit = recursion_limit
 
-    def enter(fast):
+    def enter(fast, globals_=globals_):
         state = current_state()
         back = state.frame
         frame = Frame(code, globals_, builtins, None, fast, back)

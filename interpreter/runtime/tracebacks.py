@@ -333,16 +333,15 @@ _GENERATOR_ATTRIBUTES = frozenset({'gi_frame', 'cr_frame', 'ag_frame', 'gi_code'
 
 def _generator_attribute(generator, attr: str):
     """An interpreted generator's code and frame are Memphis's (a host one's are the host's)."""
-    from .functions import _memphis_codes
+    from .functions import registered_code
     from .generator_frames import frame_of_generator, unstarted_frame
 
     host_value = getattr(generator, attr)
     kind = attr[3:]
     host_code = getattr(generator, attr[:3] + 'code', None)
-    entry = _memphis_codes.get(id(host_code))
-    if entry is None or entry[0]() is not host_code:
+    code = registered_code(host_code)
+    if code is None:
         return host_value
-    code = entry[1]
     if kind == 'code':
         return code
     if host_value is None:
