@@ -85,7 +85,11 @@ def _memphis_code_inside(value, depth: int = 0):
 
 
 def _first_argument_code(args: tuple, kwargs: dict):
+    from ..runtime.host_code import marshal_payload
+
     value = args[0] if args else kwargs.get('value')
+    if marshal_payload(value) is not None:
+        return FINE  # a module's code: marshalled with its source (bridge.modules.SUBSTITUTED)
     found = _memphis_code_inside(value)
     return FINE if found is None else found
 
@@ -123,15 +127,17 @@ class _StackDescription:
 _WALKS_HOST_FRAMES = ("walks the host's frames: it shows Memphis's evaluator, not the "
                       'interpreted stack')
 
+_UNMARSHALLABLE = ('a Memphis code object has no bytecode: a module\'s code is marshalled as the '
+                   "host's code for its source, with the source; any other (a function's, or "
+                   "code from an ast tree) only as a trampoline's code, which does not run it")
+
 CROSSINGS: tuple[Crossing, ...] = (
     Crossing('faulthandler', 'dump_traceback', _WALKS_HOST_FRAMES, _the_interpreted_stack),
     Crossing('faulthandler', 'enable', _WALKS_HOST_FRAMES, _the_interpreted_stack),
     Crossing('faulthandler', 'dump_traceback_later', _WALKS_HOST_FRAMES, _the_interpreted_stack),
     Crossing('faulthandler', 'register', _WALKS_HOST_FRAMES, _the_interpreted_stack),
-    Crossing('marshal', 'dumps', 'a Memphis code object has no bytecode: the host can marshal '
-             "only a trampoline's code, which does not run the function", _first_argument_code),
-    Crossing('marshal', 'dump', 'a Memphis code object has no bytecode: the host can marshal '
-             "only a trampoline's code, which does not run the function", _first_argument_code),
+    Crossing('marshal', 'dumps', _UNMARSHALLABLE, _first_argument_code),
+    Crossing('marshal', 'dump', _UNMARSHALLABLE, _first_argument_code),
     Crossing('gc', 'get_referrers', "the host's referrers include Memphis's own frames, slot "
              'lists and closures, which CPython does not have', _any_argument),
     Crossing('gc', 'get_referents', "an interpreted object's referents are Memphis's "

@@ -10,6 +10,7 @@ import gc
 import importlib
 import importlib.machinery
 import importlib.util
+import marshal
 import sys
 import types
 
@@ -113,6 +114,48 @@ _UNBOUND_LEAKS = ("the host's list includes Memphis's marker of an unassigned lo
 SUBSTITUTED['gc'] = {'get_objects': (_gc_get_objects, _UNBOUND_LEAKS),
                      'get_referrers': (_gc_get_referrers, _UNBOUND_LEAKS),
                      'get_referents': (_gc_get_referents, _UNBOUND_LEAKS)}
+
+
+def _marshalled(value):
+    from ..runtime.host_code import marshal_payload
+
+    payload = marshal_payload(value)
+    return value if payload is None else payload
+
+
+def _marshal_dumps(value, version=marshal.version, /):
+    """marshal.dumps(value, version): a Memphis module code object is written as the host's
+    code object for its source, with the source among its constants (see runtime.host_code)."""
+    return marshal.dumps(_marshalled(value), version)
+
+
+def _marshal_dump(value, file, version=marshal.version, /):
+    """marshal.dump(value, file, version): see marshal.dumps."""
+    return marshal.dump(_marshalled(value), file, version)
+
+
+def _marshal_loads(data, /):
+    """marshal.loads(data): a code object marshal.dumps wrote for Memphis code compiles again."""
+    from ..runtime.host_code import unmarshalled_code
+
+    return unmarshalled_code(marshal.loads(data))
+
+
+def _marshal_load(file, /):
+    """marshal.load(file): see marshal.loads."""
+    from ..runtime.host_code import unmarshalled_code
+
+    return unmarshalled_code(marshal.load(file))
+
+
+_NO_BYTECODE = ("a Memphis code object has no bytecode to marshal (Jinja2's bytecode cache "
+                "marshals a template's module code): the replacement writes the host compiler's "
+                'code for the same source with the source appended to its constants (CPython '
+                'runs it as is), and reads it back by compiling that source')
+SUBSTITUTED['marshal'] = {'dumps': (_marshal_dumps, _NO_BYTECODE),
+                          'dump': (_marshal_dump, _NO_BYTECODE),
+                          'loads': (_marshal_loads, _NO_BYTECODE),
+                          'load': (_marshal_load, _NO_BYTECODE)}
 
 
 # pure-Python module -> {name: why}: objects of the interpreted module replaced, once it has run,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import weakref
 
 from ..runtime.frames import Code, code_observers
+from ..runtime.host_code import remember_source
+from ..source import decode_source
 from .classes import ClassCompiler
 from .comprehensions import ComprehensionCompiler
 from .core import CompileError, CompilerCore, ModuleBodies
 from .expressions import ExpressionCompiler
-from .functions import FunctionCompiler
+from .functions import FunctionCompiler, docstring_of
 from .generator_positions import GeneratorPositionCompiler
 from .generators import GeneratorCompiler
 from .patterns import PatternCompiler
@@ -142,7 +144,10 @@ def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool =
 
         code.body = evaluate
     else:
-        code.body = compiler.module_body(body)
+        # a module's docstring (not an interactive statement's string) is its `__doc__`
+        docstring = docstring_of(body) if mode != 'single' else None
+        code.docstring = docstring
+        code.body = compiler.module_body(body, docstring)
     code.children = compiler.child_codes
     if code_observers:
         for observer in list(code_observers):
@@ -154,8 +159,11 @@ def compile_source(source: str | bytes, filename: str, mode: str = 'exec',
                    from_file: bool = False) -> Code:
     tree, table = parse_source(source, filename, mode, from_file)
     code = compile_tree(tree, table, filename, mode)
+    if not from_file:
+        text = source if isinstance(source, str) else decode_source(source, filename)
+        remember_source(code, text, mode)
     if code_observers and filename.startswith('<'):
-        text = source if isinstance(source, str) else source.decode('utf-8', 'replace')
+        text = code.origin[0] if code.origin is not None else source
         pending = [code]
         while pending:
             current = pending.pop()

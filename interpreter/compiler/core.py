@@ -307,13 +307,18 @@ def _block_n(closures):
 class ModuleBodies:
     """Mixin: a module body, with `__annotations__` created first when it has annotations."""
 
-    def module_body(self, body: list):
+    def module_body(self, body: list, docstring: str | None = None):
+        """The body of a module; a docstring is stored as `__doc__` before it runs."""
         block = self.block(body)
-        if not has_annotations(body):
+        annotated = has_annotations(body)
+        if docstring is None and not annotated:
             return block
 
         def module_body(f):
-            setup_annotations(f.names)
+            if docstring is not None:
+                f.names['__doc__'] = docstring
+            if annotated:
+                setup_annotations(f.names)
             return block(f)
 
         return module_body

@@ -74,6 +74,7 @@ class Code:
         'lazy',
         'nlocals',
         'node',
+        'origin',
         'positions',
         'scope',
         'signature',
@@ -104,6 +105,16 @@ class Code:
         self.trampoline = None
         self.signature = None
         self.children: dict = {}
+        # (source text, compile mode) for code compile() made from a string (runtime.host_code)
+        self.origin = None
+
+    def __getattr__(self, name: str):
+        # only for names that are not slots: the bytecode fields, from the host's compiler
+        from .host_code import BYTECODE_FIELDS, bytecode_field
+
+        if name in BYTECODE_FIELDS:
+            return bytecode_field(self, name)
+        raise AttributeError(f"'code' object has no attribute '{name}'")
 
     @property
     def co_nlocals(self) -> int:

@@ -1,0 +1,149 @@
+"""What CPython's compiler makes of a Memphis code object's source: its bytecode-level fields.
+
+A Memphis code object runs compiled closures, not bytecode, but programs read the fields that
+only bytecode has: Werkzeug's debugger console looks for nested code objects in `co_consts`,
+Jinja2's bytecode cache marshals the code of a template. Those fields are the host compiler's
+for the same source (compiled, never run), with each nested host code object replaced by the
+Memphis one it corresponds to, so `co_consts` hands out code objects Memphis can run.
+
+The source is the text given to `compile()`/`exec()` (kept on every code object it made, see
+`remember_source`) or, for a module imported from a file, that file.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+
+from .frames import Code
+
+__all__ = ['BYTECODE_FIELDS', 'bytecode_field', 'host_code_of', 'marshal_payload',
+           'remember_source', 'unmarshalled_code']
+
+# the fields of CPython's code objects that describe the bytecode, read from the host's code
+BYTECODE_FIELDS = frozenset({'co_consts', 'co_names', 'co_code', 'co_stacksize', 'co_lnotab',
+                             'co_linetable', 'co_exceptiontable'})
+
+
+def remember_source(root: Code, text: str, mode: str) -> None:
+    """Note on `root` and every code object nested in it the source text they were compiled
+    from (compile() of a string: nothing on disk has it)."""
+    origin = (text, mode)
+    pending = [root]
+    while pending:
+        code = pending.pop()
+        code.origin = origin
+        pending.extend(code.children.values())
+
+
+def _source_of(code: Code) -> tuple[str, str] | None:
+    if code.origin is not None:
+        return code.origin
+    filename = code.co_filename
+    if not filename or filename.startswith('<'):
+        return None
+    from ..source import decode_source
+
+    try:
+        with open(filename, 'rb') as handle:
+            return decode_source(handle.read(), filename), 'exec'
+    except (OSError, SyntaxError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=16)
+def _host_compile(text: str, filename: str, mode: str):
+    try:
+        return compile(text, filename, mode, dont_inherit=True)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+
+
+def _nested(host_code):
+    for const in host_code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield const
+            yield from _nested(const)
+
+
+def host_code_of(code: Code):
+    """The host's code object for the same source as `code`, or None (no source, or the
+    source changed on disk so that no code object of that name starts on that line)."""
+    source = _source_of(code)
+    if source is None:
+        return None
+    root = _host_compile(source[0], code.co_filename, source[1])
+    if root is None or code.kind == 'module':
+        return root
+    for candidate in _nested(root):
+        if (candidate.co_firstlineno == code.co_firstlineno
+                and candidate.co_qualname == code.co_qualname):
+            return candidate
+    return None
+
+
+def _children(code: Code) -> list[Code]:
+    if code.lazy is not None:
+        from ..compiler.lazy import compiled_body
+
+        compiled_body(code)  # a body waiting for its first call has no nested codes yet
+    return list(code.children.values())
+
+
+def _memphis_consts(code: Code, host_code) -> tuple:
+    children = _children(code)
+
+    def counterpart(const):
+        if isinstance(const, types.CodeType):
+            for child in children:
+                if (child.co_firstlineno == const.co_firstlineno
+                        and child.co_qualname == const.co_qualname):
+                    children.remove(child)
+                    return child
+        return const
+
+    return tuple(counterpart(const) for const in host_code.co_consts)
+
+
+def bytecode_field(code: Code, name: str):
+    """`code.<name>` for a name in BYTECODE_FIELDS. Without the source, `co_consts` is the
+    docstring (or None) and the nested code objects, the rest empty."""
+    host_code = host_code_of(code)
+    if host_code is None:
+        if name == 'co_consts':
+            return (code.docstring, *_children(code))
+        if name == 'co_stacksize':
+            return 0
+        return () if name == 'co_names' else b''
+    if name == 'co_consts':
+        return _memphis_consts(code, host_code)
+    return getattr(host_code, name)
+
+
+# Marshal: the host's code object for the module's source, with the source and the compile
+# mode appended to its constants (unused by the bytecode: CPython runs the data as usual), so
+# that marshal.loads in Memphis compiles the source again.
+_MARKER = '\x00memphis:source'
+
+
+def marshal_payload(value):
+    """The host code object marshal writes for the Memphis code `value`, or None when it has
+    none (a nested code object, or no source)."""
+    if not isinstance(value, Code) or value.kind != 'module':
+        return None
+    source = _source_of(value)
+    host_code = host_code_of(value)
+    if source is None or host_code is None:
+        return None
+    return host_code.replace(co_consts=(*host_code.co_consts, _MARKER, *source))
+
+
+def unmarshalled_code(value):
+    """The Memphis code object for a host code object `marshal_payload` made; else `value`."""
+    if isinstance(value, types.CodeType):
+        consts = value.co_consts
+        if len(consts) >= 3 and consts[-3] == _MARKER:
+            from ..compiler import compile_source
+
+            return compile_source(consts[-2], value.co_filename, consts[-1])
+    return value
