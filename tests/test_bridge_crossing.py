@@ -17,23 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # For each table entry: a program whose line marked `# crossing` crosses badly.
 PROGRAMS = {
-    'faulthandler.dump_traceback': '''\
-import faulthandler, os
-sink = open(os.devnull, 'w')
-faulthandler.dump_traceback(file=sink)  # crossing
-''',
-    'faulthandler.enable': '''\
-import faulthandler, os
-sink = open(os.devnull, 'w')
-faulthandler.enable(file=sink)  # crossing
-faulthandler.disable()
-''',
-    'faulthandler.dump_traceback_later': '''\
-import faulthandler, os
-sink = open(os.devnull, 'w')
-faulthandler.dump_traceback_later(3600, file=sink)  # crossing
-faulthandler.cancel_dump_traceback_later()
-''',
     'faulthandler.register': '''\
 import faulthandler, os, signal
 sink = open(os.devnull, 'w')

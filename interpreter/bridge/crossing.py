@@ -132,9 +132,9 @@ _UNMARSHALLABLE = ('a Memphis code object has no bytecode: a module\'s code is m
                    "code from an ast tree) only as a trampoline's code, which does not run it")
 
 CROSSINGS: tuple[Crossing, ...] = (
-    Crossing('faulthandler', 'dump_traceback', _WALKS_HOST_FRAMES, _the_interpreted_stack),
-    Crossing('faulthandler', 'enable', _WALKS_HOST_FRAMES, _the_interpreted_stack),
-    Crossing('faulthandler', 'dump_traceback_later', _WALKS_HOST_FRAMES, _the_interpreted_stack),
+    # (dump_traceback and dump_traceback_later are replaced by dumps of the interpreted stack,
+    # bridge.modules.SUBSTITUTED; `enable` is not here: it changes nothing until the process
+    # dies of a fatal error, and then the host's stack is the truthful report of what crashed)
     Crossing('faulthandler', 'register', _WALKS_HOST_FRAMES, _the_interpreted_stack),
     Crossing('marshal', 'dumps', _UNMARSHALLABLE, _first_argument_code),
     Crossing('marshal', 'dump', _UNMARSHALLABLE, _first_argument_code),

@@ -158,6 +158,22 @@ SUBSTITUTED['marshal'] = {'dumps': (_marshal_dumps, _NO_BYTECODE),
                           'load': (_marshal_load, _NO_BYTECODE)}
 
 
+def _fault_dumps():
+    from . import fault_dumps
+
+    why = ("the C function walks the host's frames: it shows Memphis's evaluator, not the "
+           'interpreted stack; the replacement writes the Memphis frames of each thread in '
+           "the C function's format")
+    return {'dump_traceback': (fault_dumps.dump_traceback, why),
+            'dump_traceback_later': (fault_dumps.dump_traceback_later, why),
+            'cancel_dump_traceback_later': (
+                fault_dumps.cancel_dump_traceback_later,
+                'cancels the replacement dump_traceback_later')}
+
+
+SUBSTITUTED['faulthandler'] = _fault_dumps()
+
+
 # pure-Python module -> {name: why}: objects of the interpreted module replaced, once it has run,
 # by the host module's own, because host C code hands the host's out to interpreted code.
 SHARED: dict[str, dict[str, str]] = {

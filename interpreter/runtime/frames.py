@@ -310,7 +310,17 @@ def _executing_node(frame: Frame):
     """
     import sys
 
-    host = sys._getframe(1)
+    node = _node_in_host_stack(sys._getframe(1), frame)
+    if node is None:
+        # running in another thread (faulthandler's dump of every thread)
+        for host in sys._current_frames().values():
+            node = _node_in_host_stack(host, frame)
+            if node is not None:
+                break
+    return node
+
+
+def _node_in_host_stack(host, frame: Frame):
     while host is not None:
         if host.f_code.co_varnames[:1] == ('f',):
             names = host.f_locals
