@@ -109,12 +109,26 @@ class Code:
         self.origin = None
 
     def __getattr__(self, name: str):
-        # only for names that are not slots: the bytecode fields, from the host's compiler
-        from .host_code import BYTECODE_FIELDS, bytecode_field
+        # only for names that are not slots: co_consts and co_names, from the host's compiler
+        from .host_code import SOURCE_FIELDS, source_field
 
-        if name in BYTECODE_FIELDS:
-            return bytecode_field(self, name)
+        if name in SOURCE_FIELDS:
+            return source_field(self, name)
         raise AttributeError(f"'code' object has no attribute '{name}'")
+
+    def co_lines(self):
+        """(start, end, line) for each run of instructions on one line. Memphis's instructions
+        are the entries of `co_positions()`, at offsets 0, 2, 4, ... as `f_lasti` counts them
+        (pdb maps a traceback's `tb_lasti` to its line through this)."""
+        start = 0
+        current = None
+        offset = 0
+        for offset, (line, *_) in enumerate(self.co_positions()):
+            if offset and line != current:
+                yield (2 * start, 2 * offset, current)
+                start = offset
+            current = line
+        yield (2 * start, 2 * (offset + 1), current)
 
     @property
     def co_nlocals(self) -> int:

@@ -1,10 +1,13 @@
-"""What CPython's compiler makes of a Memphis code object's source: its bytecode-level fields.
+"""What CPython's compiler makes of a Memphis code object's source: `co_consts`, `co_names`.
 
-A Memphis code object runs compiled closures, not bytecode, but programs read the fields that
-only bytecode has: Werkzeug's debugger console looks for nested code objects in `co_consts`,
-Jinja2's bytecode cache marshals the code of a template. Those fields are the host compiler's
-for the same source (compiled, never run), with each nested host code object replaced by the
-Memphis one it corresponds to, so `co_consts` hands out code objects Memphis can run.
+A Memphis code object runs compiled closures, not bytecode, but programs read fields CPython's
+compiler fills: Werkzeug's debugger console looks for nested code objects in `co_consts`,
+Jinja2's bytecode cache marshals the code of a template. The constants and names are facts of
+the source, so they are the host compiler's for the same source (compiled, never run), with
+each nested host code object replaced by the Memphis one it corresponds to: `co_consts` hands
+out code objects Memphis can run. The bytecode itself (`co_code`, `co_linetable`, ...) is not
+exposed: Memphis's instructions are the entries of `co_positions()`, which `f_lasti`,
+`tb_lasti` and `co_lines()` count, and the host's bytecode offsets would contradict them.
 
 The source is the text given to `compile()`/`exec()` (kept on every code object it made, see
 `remember_source`) or, for a module imported from a file, that file.
@@ -17,12 +20,11 @@ import types
 
 from .frames import Code
 
-__all__ = ['BYTECODE_FIELDS', 'bytecode_field', 'host_code_of', 'marshal_payload',
-           'remember_source', 'unmarshalled_code']
+__all__ = ['SOURCE_FIELDS', 'host_code_of', 'marshal_payload', 'remember_source',
+           'source_field', 'unmarshalled_code']
 
-# the fields of CPython's code objects that describe the bytecode, read from the host's code
-BYTECODE_FIELDS = frozenset({'co_consts', 'co_names', 'co_code', 'co_stacksize', 'co_lnotab',
-                             'co_linetable', 'co_exceptiontable'})
+# the fields of CPython's code objects read from the host compiler's code for the same source
+SOURCE_FIELDS = frozenset({'co_consts', 'co_names'})
 
 
 def remember_source(root: Code, text: str, mode: str) -> None:
@@ -105,16 +107,13 @@ def _memphis_consts(code: Code, host_code) -> tuple:
     return tuple(counterpart(const) for const in host_code.co_consts)
 
 
-def bytecode_field(code: Code, name: str):
-    """`code.<name>` for a name in BYTECODE_FIELDS. Without the source, `co_consts` is the
-    docstring (or None) and the nested code objects, the rest empty."""
+def source_field(code: Code, name: str):
+    """`code.<name>` for a name in SOURCE_FIELDS. Without the source (compiled from an ast
+    tree, or its file gone), `co_consts` is the docstring (or None) and the nested code objects,
+    `co_names` empty."""
     host_code = host_code_of(code)
     if host_code is None:
-        if name == 'co_consts':
-            return (code.docstring, *_children(code))
-        if name == 'co_stacksize':
-            return 0
-        return () if name == 'co_names' else b''
+        return (code.docstring, *_children(code)) if name == 'co_consts' else ()
     if name == 'co_consts':
         return _memphis_consts(code, host_code)
     return getattr(host_code, name)
