@@ -327,19 +327,19 @@ _MAX_BOUND_PER_CODE = 8
 def make_function(code: Code, globals_: dict, builtins: dict, defaults, kwdefaults,
                   free_cells: tuple, annotations, doc):
     """Create the host function object for one execution of a `def` or `lambda`."""
-    entry = _bound_trampoline(code, globals_, builtins)
-    function = types.FunctionType(entry[0], globals_, code.co_name, defaults or None,
-                                  free_cells or None)
     if free_cells:
         # A closure's trampoline reads its cells from the function, through a weak reference:
         # a code object is invisible to the collector, so the cells among its constants would
         # keep a closure whose cell refers back to it (a recursive inner function: Werkzeug's
         # router makes one per request) alive for ever. A code per closure, as the constant
-        # differs; a new tuple, never the shared one changed (other threads make closures too).
-        consts, index = entry[1], code.trampoline.free_index
-        function.__code__ = code.trampoline.template.replace(
-            co_consts=consts[:index] + (weakref.ref(function),) + consts[index + 1:])
-        register_trampoline(function.__code__, code)
+        # differs. The function starts with the unbound template (its free variables are the
+        # closure's), which refers to nothing of this code.
+        function = types.FunctionType(code.trampoline.template, globals_, code.co_name,
+                                      defaults or None, free_cells)
+        function.__code__ = _closure_code(code, function, builtins)
+    else:
+        function = types.FunctionType(_shared_code(code, builtins), globals_, code.co_name,
+                                      defaults or None)
     if kwdefaults:
         function.__kwdefaults__ = kwdefaults
     function.__qualname__ = code.co_qualname
@@ -350,22 +350,39 @@ def make_function(code: Code, globals_: dict, builtins: dict, defaults, kwdefaul
 
 
 def trampoline_code_for(code: Code, function, builtins: dict):
-    """The host code that makes the existing host `function` run `code` (its `__code__ =`),
-    with `function`'s globals; the host checks the free variables when it is assigned."""
-    entry = _bound_trampoline(code, function.__globals__, builtins)
+    """The host code that makes the existing host `function` run `code` (its `__code__ =`);
+    the host checks the free variables when it is assigned."""
     if not code.co_freevars:
-        return entry[0]
-    consts, index = entry[1], code.trampoline.free_index
+        return _shared_code(code, builtins)
+    return _closure_code(code, function, builtins)
+
+
+def _closure_code(code: Code, function, builtins: dict):
+    # a new tuple, never the shared one changed (other threads make closures too)
+    consts, index = _bound_entry(code, builtins)[1], code.trampoline.free_index
     host_code = code.trampoline.template.replace(
         co_consts=consts[:index] + (weakref.ref(function),) + consts[index + 1:])
     register_trampoline(host_code, code)
     return host_code
 
 
-def _bound_trampoline(code: Code, globals_: dict, builtins: dict) -> list:
-    """[host code, constants] of the trampoline with its helpers bound: the code is shared by
-    the functions of one `def` (so `__code__` is shared as in CPython); a closure gets its
-    own, made by `make_function` from the constants bound once per builtins."""
+def _shared_code(code: Code, builtins: dict):
+    """The trampoline's host code shared by the functions of one `def` (so `__code__` is shared
+    as in CPython). Its entry refers to it weakly: the code's constants refer to `code`, which
+    refers to the entry, and a cycle through a code object (invisible to the collector) would
+    never be freed; the functions keep it alive."""
+    entry = _bound_entry(code, builtins)
+    host_code = entry[0]() if entry[0] is not None else None
+    if host_code is None:
+        host_code = code.trampoline.template.replace(co_consts=entry[1])
+        register_trampoline(host_code, code)
+        entry[0] = weakref.ref(host_code)
+    return host_code
+
+
+def _bound_entry(code: Code, builtins: dict) -> list:
+    """[weak reference to the shared host code or None, constants with every helper but `_F`
+    bound, builtins]: bound once per builtins."""
     trampoline = code.trampoline
     entry = trampoline.bound.get(id(builtins))
     if entry is None:
@@ -373,14 +390,11 @@ def _bound_trampoline(code: Code, globals_: dict, builtins: dict) -> list:
         if len(trampoline.bound) < _MAX_BOUND_PER_CODE:
             # the builtins kept alive with it (entry[2]), so their id stays theirs
             trampoline.bound[id(builtins)] = entry
-    if entry[0] is None:
-        entry[0] = trampoline.template.replace(co_consts=entry[1])
-        register_trampoline(entry[0], code)
     return entry
 
 
 def _bind_helpers(code: Code, builtins: dict) -> list:
-    """[shared code (made on first use), constants with every helper but `_F` bound, ...]."""
+    """A new `_bound_entry`: no shared code yet, the constants bound, the builtins."""
     enter = None
     if code.kind == 'asyncgen':
         enter = enter_generator(code, None, builtins)

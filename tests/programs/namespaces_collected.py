@@ -1,6 +1,7 @@
 # A namespace that functions were made in is garbage once nothing refers to it: a module built
 # and dropped (Jinja2's ModuleLoader drops its template modules and watches a weak reference),
-# and the namespaces of exec() (every render_template_string), as in CPython.
+# and the namespaces of exec() (every render_template_string), as in CPython; so are the code
+# objects of its functions, closures and generators.
 import gc
 import sys
 import types
@@ -29,13 +30,23 @@ def module_made_and_dropped(index):
     assert next(module.gen()) is module.marker
     sys.modules[module.__name__] = module
     gone = weakref.ref(module.marker)
+    codes.extend(weakref.ref(function.__code__) for function in
+                 (module.root, module.gen, module.coro, module.Holder.method, module.square,
+                  module.closure))
     del sys.modules[module.__name__]
     return gone
 
 
+codes = []
+
+
 refs = [module_made_and_dropped(index) for index in range(3)]
+# twice: Memphis frees a function's code object one collection after the function (the host
+# code object between them is invisible to the collector)
+gc.collect()
 gc.collect()
 print('module namespaces collected:', [ref() is None for ref in refs])
+print('their code objects collected:', sum(ref() is None for ref in codes), 'of', len(codes))
 
 
 def exec_namespace(source):
