@@ -160,7 +160,7 @@ class Watch:
             code = holder.f_code
             if holder.names is not None and code.kind != 'function':
                 return holder.names.get(self.name, _MISSING)
-            index = code.co_varnames.index(self.name)
+            index = code.slot_names.index(self.name)
             value = holder.fast[index]
             if index in code.cell_slots or index in code.free_slots:
                 try:
@@ -353,7 +353,7 @@ def evaluate_in_frame(frame: Frame, text: str, *, statements: bool = False):
         state.tracer = saved
     if write_back and mode == 'exec':
         for name, new in names.items():
-            if name in frame.f_code.co_varnames:
+            if name in frame.f_code.slot_names:
                 set_local(frame, name, new)
             elif name not in frame.f_locals:
                 frame.f_globals[name] = new
@@ -383,7 +383,7 @@ def set_local(frame: Frame, name: str, value) -> None:
     if frame.names is not None and code.kind != 'function':
         frame.names[name] = value
         return
-    index = code.co_varnames.index(name)
+    index = code.slot_names.index(name)
     if index in code.cell_slots or index in code.free_slots:
         frame.fast[index].cell_contents = value
     else:

@@ -232,7 +232,7 @@ class Agent:
     def _frame_target(frame, name: str, global_scope: bool):
         code = frame.f_code
         is_function = frame.names is None or code.kind == 'function'
-        if not global_scope and is_function and name in code.co_varnames:
+        if not global_scope and is_function and name in code.slot_names:
             return ('local', frame, name)
         if not global_scope and not is_function and frame.names is not frame.f_globals:
             return ('local', frame, name)  # a class body's namespace

@@ -7,7 +7,7 @@ from ..runtime.templates import instantiate
 from .core import has_annotations, setup_annotations
 from .functions import apply_decorators, docstring_of
 from .operators import operand_text
-from .scope import ScopeKind
+from .scope import ScopeKind, set_local_names
 
 __all__ = ['ClassCompiler']
 
@@ -59,10 +59,7 @@ class ClassCompiler:
         code.children = compiler.child_codes
         code.scope = scope
         code.node = node
-        code.co_varnames = tuple(scope.varnames)
-        code.co_cellvars = tuple(n for n in scope.varnames if n in scope.cells)
-        code.co_freevars = tuple(scope.frees)
-        code.nlocals = len(scope.varnames)
+        set_local_names(code, scope, 0)
         code.cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
         return code

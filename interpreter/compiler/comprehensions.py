@@ -21,7 +21,7 @@ from ..runtime.functions import (
 from ..runtime.templates import instantiate
 from ..runtime.tracebacks import leave_frame
 from .generators import _await_in_frame
-from .scope import ScopeKind, is_async_comprehension
+from .scope import ScopeKind, is_async_comprehension, set_local_names
 
 __all__ = ['ComprehensionCompiler']
 
@@ -59,9 +59,7 @@ class ComprehensionCompiler:
             code.children = compiler.child_codes
             code.scope = scope
             code.node = node
-            code.co_varnames = tuple(scope.varnames)
-            code.co_freevars = tuple(scope.frees)
-            code.nlocals = len(scope.varnames)
+            set_local_names(code, scope, 1)
             code.cell_slots = scope.cell_slots
             code.free_slots = scope.free_slots
         start = _comprehension_start(code, tuple(self.scope.slots[n] for n in code.co_freevars))
@@ -166,9 +164,7 @@ class ComprehensionCompiler:
         code.body = compiler.async_comprehension_body(node, kind)
         code.children = compiler.child_codes
         code.scope = scope
-        code.co_varnames = tuple(scope.varnames)
-        code.co_freevars = tuple(scope.frees)
-        code.nlocals = len(scope.varnames)
+        set_local_names(code, scope, 1)
         code.cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
         code.trampoline = make_trampoline_code(

@@ -15,6 +15,7 @@ from ..runtime.type_creation import (
     may_create_type,
     module_naming,
 )
+from .constants import NOT_CONSTANT, constant_value, shared_constant
 from .operators import (
     BINARY,
     COMPARE,
@@ -89,7 +90,7 @@ class ExpressionCompiler:
         """(shape, value) of an operand for the operator templates (see operators.py)."""
         kind = type(node).__name__
         if kind == 'Constant':
-            return 'c', node.value
+            return 'c', shared_constant(self.scope.constants, node.value)
         if kind == 'Name' and self.scope.kind == ScopeKind.FUNCTION:
             name = self.scope.mangle(node.id)
             if self.scope.resolve(name) == 'fast' and self.always_bound(name):
@@ -100,7 +101,7 @@ class ExpressionCompiler:
         """('c', value) or ('l', slot) if `node` is a constant or an always-bound local."""
         kind = type(node).__name__
         if kind == 'Constant':
-            return 'c', node.value
+            return 'c', shared_constant(self.scope.constants, node.value)
         if kind == 'Name' and self.scope.kind == ScopeKind.FUNCTION:
             name = self.scope.mangle(node.id)
             if self.scope.resolve(name) == 'fast' and self.always_bound(name):
@@ -228,7 +229,7 @@ class ExpressionCompiler:
         return bound_at is not None and self.top_index > bound_at
 
     def expr_Constant(self, node):
-        value = node.value
+        value = shared_constant(self.scope.constants, node.value)
         return lambda f: value
 
     def expr_Name(self, node):
@@ -323,9 +324,9 @@ class ExpressionCompiler:
 
     def expr_UnaryOp(self, node):
         op = type(node.op).__name__
-        if op == 'USub' and type(node.operand).__name__ == 'Constant' \
-                and type(node.operand.value) in (int, float, complex):
-            value = -node.operand.value
+        value = constant_value(node)
+        if value is not NOT_CONSTANT:
+            value = shared_constant(self.scope.constants, value)
             return lambda f: value
         return unary_closure(op, self.operand(node.operand), node)
 
@@ -604,8 +605,9 @@ class ExpressionCompiler:
         return self.display(node, node.elts, '[', ']')
 
     def expr_Tuple(self, node):
-        if all(type(e).__name__ == 'Constant' for e in node.elts):
-            value = tuple(e.value for e in node.elts)
+        value = constant_value(node)
+        if value is not NOT_CONSTANT:
+            value = shared_constant(self.scope.constants, value)
             return lambda f: value
         return self.display(node, node.elts, '(', ')')
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..runtime.functions import Signature, Trampoline, make_function, make_trampoline_code
 from .core import RETURN
 from .lazy import defer_body
-from .scope import ScopeKind, _children_in_scope, yield_kinds
+from .scope import ScopeKind, _children_in_scope, set_local_names, yield_kinds
 
 __all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_of']
 
@@ -68,14 +68,11 @@ class FunctionCompiler:
         code.scope = scope
         code.node = node
         code.signature = signature
-        code.co_varnames = tuple(scope.varnames)
-        code.co_cellvars = tuple(n for n in scope.varnames if n in scope.cells)
-        code.co_freevars = tuple(scope.frees)
+        set_local_names(code, scope, len(signature.slot_names()))
         code.co_argcount = len(signature.posonly) + len(signature.args)
         code.co_posonlyargcount = len(signature.posonly)
         code.co_kwonlyargcount = len(signature.kwonly)
         code.co_flags |= (0x4 if signature.vararg else 0) | (0x8 if signature.kwarg else 0)
-        code.nlocals = len(scope.varnames)
         code.cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
         code.docstring = None if is_lambda else docstring_of(body)

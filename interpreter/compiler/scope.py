@@ -16,6 +16,7 @@ __all__ = [
     'build_module_scope',
     'compute_cells',
     'mangle',
+    'set_local_names',
     'yield_kinds',
     'yielding_nodes',
 ]
@@ -65,6 +66,8 @@ class Scope:
         self._children_by_node: dict[int, object] = {}
         self.child_scopes: list[Scope] = []
         self.cell_map = parent.cell_map if parent is not None else None
+        # the compilation unit's constants, one object per value (compiler.constants)
+        self.constants: dict = parent.constants if parent is not None else {}
         if self.cell_map is not None:
             self.cells = set(self.cell_map.get(table.get_id(), ()))
         if kind == ScopeKind.CLASS:
@@ -188,6 +191,23 @@ class Scope:
                 and sym.is_nonlocal():
             return 'deref'
         return 'name'
+
+
+def set_local_names(code, scope: Scope, n_params: int) -> None:
+    """Lay out `code`'s locals from `scope`: `slot_names` (every slot of a frame's fast list:
+    locals, cells and free variables, in slot order), `nlocals`, and CPython's `co_varnames`
+    (parameters, then the locals that are neither cells nor free), `co_cellvars` (the
+    parameters that are cells, then the other cells sorted) and `co_freevars`."""
+    slots = tuple(scope.varnames)
+    frees = set(scope.frees)
+    code.slot_names = slots
+    code.nlocals = len(slots)
+    code.co_varnames = slots[:n_params] + tuple(
+        name for name in slots[n_params:] if name not in scope.cells and name not in frees)
+    param_cells = tuple(name for name in slots[:n_params] if name in scope.cells)
+    code.co_cellvars = param_cells + tuple(sorted(
+        name for name in slots[n_params:] if name in scope.cells and name not in frees))
+    code.co_freevars = tuple(scope.frees)
 
 
 def build_module_scope(table) -> Scope:

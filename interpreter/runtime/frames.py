@@ -78,6 +78,7 @@ class Code:
         'positions',
         'scope',
         'signature',
+        'slot_names',
         'trampoline',
     )
 
@@ -87,6 +88,9 @@ class Code:
         self.co_filename = filename
         self.co_firstlineno = firstlineno
         self.co_varnames: tuple[str, ...] = ()
+        # the names of a frame's fast slots: locals, cells and free variables (co_varnames has
+        # CPython's, without the cells that are not parameters and the free variables)
+        self.slot_names: tuple[str, ...] = ()
         self.co_cellvars: tuple[str, ...] = ()
         self.co_freevars: tuple[str, ...] = ()
         self.co_argcount = self.co_posonlyargcount = self.co_kwonlyargcount = 0
@@ -132,7 +136,7 @@ class Code:
 
     @property
     def co_nlocals(self) -> int:
-        return self.nlocals
+        return len(self.co_varnames)
 
     def co_positions(self):
         """The first line, then the nodes tracebacks and frames point at (see `f_lasti`)."""
@@ -266,7 +270,7 @@ class Frame:
         if result is None:
             result = self.locals_snapshot = {}
         cells = set(code.cell_slots) | set(code.free_slots)
-        for index, name in enumerate(code.co_varnames):
+        for index, name in enumerate(code.slot_names):
             value = self.fast[index]
             if index in cells:
                 try:

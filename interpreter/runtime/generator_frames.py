@@ -91,7 +91,7 @@ def unstarted_frame(code, host_frame) -> Frame:
     from .builtins import builtins_dict
 
     arguments = host_frame.f_locals
-    fast = [arguments.get(name, UNBOUND) for name in code.co_varnames]
+    fast = [arguments.get(name, UNBOUND) for name in code.slot_names]
     # cell and free slots hold cells, as in a running frame (f_locals reads their contents)
     for index in (*code.cell_slots, *code.free_slots):
         value = fast[index]
