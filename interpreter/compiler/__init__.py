@@ -130,6 +130,7 @@ def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool =
     # CPython's code generator warns (through the warnings filters) before anything runs
     if warn:
         emit_warnings(syntax_warnings(tree, future=future), filename)
+    scope.future = future  # for the traced compilations of its code (runtime.tracing)
     compiler = Compiler(scope, filename, kind='module', body=body, future=future)
     compiler.interactive = mode == 'single'
     code = Code('<module>', '<module>', filename, 1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..runtime.frames import Code
 from .scope import Scope, ScopeKind, yielding_nodes
+from .trace_lines import first_line, line_plan
 
 __all__ = ['BREAK', 'CONTINUE', 'RETURN', 'CompileError', 'CompilerCore', 'note_closure']
 
@@ -55,6 +56,8 @@ class CompilerCore:
         self.child_codes: dict[int, Code] = {}
         self.loop_bound: set[str] = set()
         self.instrument = False
+        # traced compilation: the line events inside statements (compiler.trace_lines)
+        self.trace_plan: dict = {}
         self.statement_indexes: dict[int, int] = {}
         self.top_index = -1
         self._expr_methods: dict[str, object] = {}
@@ -81,6 +84,12 @@ class CompilerCore:
         method = getattr(self, 'expr_' + type(node).__name__, None)
         if method is None:
             raise CompileError(f'cannot evaluate {type(node).__name__} yet')
+        if self.instrument:
+            lines = self.trace_plan.get(id(node))
+            if lines is not None:
+                from ..runtime.tracing import line_events_around
+
+                return line_events_around(method(node), *lines)
         return method(node)
 
     def stmt(self, node):
@@ -90,17 +99,29 @@ class CompilerCore:
         method = getattr(self, 'stmt_' + type(node).__name__, None)
         if method is None:
             raise CompileError(f'cannot execute {type(node).__name__} yet')
+        reports_line = self.instrument and not self._without_instructions(node, index)
+        if reports_line or (self.instrument and type(node).__name__ in ('For', 'While')):
+            self.trace_plan.update(line_plan(node))
         closure = method(node)
-        if self.instrument and type(node).__name__ not in ('For', 'While'):
+        if reports_line:
             from ..runtime.tracing import line_event_before
 
             # `raise X` reports its exception even if this frame saw that object before
             fresh_raise = type(node).__name__ == 'Raise' and node.exc is not None
             # a decorated definition starts at its first decorator, as in CPython
             decorators = getattr(node, 'decorator_list', None)
-            lineno = decorators[0].lineno if decorators else node.lineno
+            lineno = decorators[0].lineno if decorators else first_line(node)
             closure = line_event_before(closure, lineno, always_reports=fresh_raise)
         return note_closure(closure, node)
+
+    def _without_instructions(self, node, index) -> bool:
+        """Statements CPython compiles to no instruction of their own, so no line event:
+        `global`/`nonlocal`, a function's docstring; loops report their header themselves."""
+        kind = type(node).__name__
+        if kind in ('For', 'While', 'Global', 'Nonlocal'):
+            return True
+        return (index == 0 and kind == 'Expr' and self.kind not in ('module', 'class')
+                and type(node.value).__name__ == 'Constant' and isinstance(node.value.value, str))
 
     def gen_stmt(self, node):
         index = self.statement_indexes.get(id(node))

@@ -89,6 +89,8 @@ class ExpressionCompiler:
     def operand(self, node):
         """(shape, value) of an operand for the operator templates (see operators.py)."""
         kind = type(node).__name__
+        if self.instrument:
+            return 'x', self.expr(node)  # each operand may report its line (trace_lines)
         if kind == 'Constant':
             return 'c', shared_constant(self.scope.constants, node.value)
         if kind == 'Name' and self.scope.kind == ScopeKind.FUNCTION:
@@ -99,6 +101,8 @@ class ExpressionCompiler:
 
     def simple_operand(self, node):
         """('c', value) or ('l', slot) if `node` is a constant or an always-bound local."""
+        if self.instrument:
+            return None
         kind = type(node).__name__
         if kind == 'Constant':
             return 'c', shared_constant(self.scope.constants, node.value)
@@ -162,6 +166,8 @@ class ExpressionCompiler:
 
     def tree_closure(self, node):
         """One closure for a whole operator tree (two or more operations), or None."""
+        if self.instrument:
+            return None  # each operation may report its line (trace_lines)
         spans, values = {}, []
         text = self.operator_tree(node, spans, values)
         if text is None or len(spans) < 2:
@@ -190,6 +196,8 @@ class ExpressionCompiler:
         notes its own failures first, so only the operation itself is noted at this node and
         the position stays exact. Operands are compiled once (cached), whoever asks.
         """
+        if self.instrument:
+            return None  # the operation and its operands may report lines (trace_lines)
         kind = type(node).__name__
         if kind == 'BinOp' and type(node.op).__name__ in BINARY:
             children = (node.left, node.right)

@@ -251,7 +251,8 @@ class Frame:
             node = self.exc_node
         if node is not None and getattr(node, 'lineno', None) is not None:
             return node.lineno
-        return self.f_code.co_firstlineno
+        # not started: CPython's first instruction (RESUME) is on line 0 in a module's code
+        return 0 if self.f_code.kind == 'module' else self.f_code.co_firstlineno
 
     @f_lineno.setter
     def f_lineno(self, line) -> None:

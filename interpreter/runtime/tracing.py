@@ -186,6 +186,28 @@ def line_event_before(closure, lineno: int, *, always_reports: bool = False):
     return traced_statement
 
 
+def line_events_around(closure, before: int | None, after: int | None):
+    """An expression of a traced statement: the line of its first instruction before it runs,
+    the line of its parent's instruction after (see compiler.trace_lines)."""
+    if before is not None and after is not None:
+        def traced_expression(f):
+            line_event(f, before)
+            value = closure(f)
+            line_event(f, after)
+            return value
+    elif before is not None:
+        def traced_expression(f):
+            line_event(f, before)
+            return closure(f)
+    else:
+        def traced_expression(f):
+            value = closure(f)
+            line_event(f, after)
+            return value
+
+    return traced_expression
+
+
 def line_event_before_generator(closure, lineno: int):
     """`line_event_before` for a statement that yields (a generator closure)."""
     def traced_statement(f):
@@ -572,8 +594,12 @@ def _compile_instrumented(code: Code):
     body_list = node.body if isinstance(getattr(node, 'body', None), list) else []
     if node_kind == 'Lambda':
         body_list = [node.body]
+    module_scope = code.scope
+    while module_scope.parent is not None:
+        module_scope = module_scope.parent
     compiler = Compiler(code.scope, code.co_filename, kind=code.kind, body=body_list,
-                        reuse=code.children, instrument=True)
+                        reuse=code.children, instrument=True,
+                        future=getattr(module_scope, 'future', frozenset()))
     generator = code.kind in ('generator', 'coroutine', 'asyncgen')
     unwrap = _unwrap_async_yield if code.kind == 'asyncgen' else None
     if node_kind in ('FunctionDef', 'AsyncFunctionDef'):
@@ -607,7 +633,7 @@ def _compile_instrumented(code: Code):
                 f.ret = value(f)
 
             return _function_body(evaluate)
-        return _function_body(compiler.module_body(node.body))
+        return _function_body(compiler.module_body(node.body, code.docstring))
     raise NotImplementedError(f'tracing {code.kind} code of a {node_kind} is not supported')
 
 

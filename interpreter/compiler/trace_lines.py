@@ -1,0 +1,155 @@
+"""Line events inside a statement, where CPython's bytecode changes line (traced code only).
+
+CPython reports a 'line' event whenever the next instruction is on another line than the last
+one, and an expression's own instruction (the call, the operator, the display's build, the
+jump of `and`/`or`, a chained comparison's compare) carries the line of its node, after its
+operands' instructions. So `x = f(a,\\n b)` reports lines 1, 2, 1, and `return (\\n a)` reports
+2, 1: the statement's first event is at the line of its first instruction.
+
+`line_plan(statement)` says, for each expression node of a statement (not of its nested
+statements), the line to report before it runs (a leaf, or a node whose own instruction runs
+first, such as a comprehension's function) and the line to report after it (the line of its
+parent's instruction, when that comes next). `first_line(statement)` is where it starts.
+"""
+
+from __future__ import annotations
+
+from .constants import NOT_CONSTANT, constant_value
+
+__all__ = ['first_line', 'line_plan']
+
+# nodes whose own instruction runs before their children (MAKE_FUNCTION of a comprehension;
+# a lambda's defaults come first when it has some)
+_OWN_FIRST = frozenset({'ListComp', 'SetComp', 'DictComp', 'GeneratorExp'})
+# statement -> its expression fields, in evaluation order (the value before the targets)
+_STATEMENT_FIELDS = {
+    'Expr': ('value',), 'Assign': ('value', 'targets'), 'AugAssign': ('target', 'value'),
+    'AnnAssign': ('value', 'target'), 'Return': ('value',), 'If': ('test',),
+    'Assert': ('test', 'msg'), 'Raise': ('exc', 'cause'), 'Delete': ('targets',),
+    'For': ('iter',), 'AsyncFor': ('iter',), 'While': ('test',),
+}
+# the field whose value the statement's own instruction (store, return, jump, pop) follows
+_VALUE_FIELD = {'Expr': 'value', 'Assign': 'value', 'AugAssign': 'value', 'AnnAssign': 'value',
+                'Return': 'value', 'If': 'test', 'Assert': 'test', 'Raise': 'exc',
+                'For': 'iter', 'AsyncFor': 'iter', 'While': 'test'}
+# statements whose first instruction is their first expression's (the others start at their
+# own line: a NOP, an import, a definition, ...)
+_STARTS_WITH_VALUE = frozenset({'Expr', 'Assign', 'AnnAssign', 'Return', 'If', 'Assert',
+                                'Raise'})
+
+
+def _folded(node, in_iteration: bool) -> bool:
+    """Whether CPython loads the display `node` as one constant: a tuple of constants; a list
+    or set of more than two constants (or of any number iterated over or tested with `in`)."""
+    kind = type(node).__name__
+    if kind not in ('Tuple', 'List', 'Set'):
+        return False
+    if not all(constant_value(element) is not NOT_CONSTANT for element in node.elts):
+        return False
+    return kind == 'Tuple' or in_iteration or len(node.elts) > 2
+
+
+def _children(node, in_iteration: bool = False) -> list:
+    """The expression children of `node` in the order CPython evaluates them."""
+    kind = type(node).__name__
+    if _folded(node, in_iteration):
+        return []
+    if kind == 'Dict':
+        ordered = []
+        for key, value in zip(node.keys, node.values):
+            if key is not None:
+                ordered.append(key)
+            ordered.append(value)
+        return ordered
+    if kind == 'Call':
+        return [node.func, *node.args, *(keyword.value for keyword in node.keywords)]
+    if kind in _OWN_FIRST:
+        return [node.generators[0].iter]
+    if kind == 'Lambda':
+        return [*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None)]
+    if kind == 'IfExp':
+        return [node.test, node.body, node.orelse]
+    if kind == 'JoinedStr':
+        return list(node.values)
+    if kind == 'FormattedValue':
+        return [node.value] + ([node.format_spec] if node.format_spec is not None else [])
+    if kind in ('Yield', 'YieldFrom', 'Await', 'Starred', 'Attribute', 'UnaryOp', 'NamedExpr'):
+        value = node.operand if kind == 'UnaryOp' else node.value
+        return [value] if value is not None else []
+    if kind == 'BinOp':
+        return [node.left, node.right]
+    if kind == 'BoolOp':
+        return list(node.values)
+    if kind == 'Compare':
+        return [node.left, *node.comparators]
+    if kind == 'Subscript':
+        return [node.value, node.slice]
+    if kind == 'Slice':
+        return [part for part in (node.lower, node.upper, node.step) if part is not None]
+    if kind in ('List', 'Tuple', 'Set'):
+        return list(node.elts)
+    return []
+
+
+def _first_leaf_line(node) -> int:
+    while True:
+        if type(node).__name__ in _OWN_FIRST:
+            return node.lineno
+        children = _children(node)
+        if not children:
+            return node.lineno
+        node = children[0]
+
+
+def first_line(statement) -> int:
+    """The line of the statement's first instruction."""
+    kind = type(statement).__name__
+    if kind in _STARTS_WITH_VALUE:
+        field = _STATEMENT_FIELDS[kind][0]
+        value = getattr(statement, field, None)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if value is not None:
+            return _first_leaf_line(value)
+    return statement.lineno
+
+
+def _plan(node, after: int | None, plan: dict, in_iteration: bool = False) -> None:
+    kind = type(node).__name__
+    children = _children(node, in_iteration)
+    before = node.lineno if not children or kind in _OWN_FIRST else None
+    if kind == 'IfExp':
+        after_children = [node.lineno, None, None]  # the test's jump; then the chosen branch
+    elif kind == 'BoolOp':
+        after_children = [node.lineno] * (len(children) - 1) + [None]
+    elif kind == 'Compare':
+        after_children = [None] + [node.lineno] * (len(children) - 1)
+    else:
+        after_children = [None] * (len(children) - 1) + [node.lineno]
+    if kind in ('IfExp', 'BoolOp'):
+        # the value of the chosen branch (or the last operand) is the node's value: what
+        # follows it is the parent's instruction
+        after_children[-1] = after
+        if kind == 'IfExp':
+            after_children[1] = after
+    if before is not None or after is not None:
+        plan[id(node)] = (before, after)
+    tested = [False] * len(children)
+    if kind == 'Compare':  # `x in [1, 2]`: the list is a constant tuple
+        tested[1:] = [type(op).__name__ in ('In', 'NotIn') for op in node.ops]
+    for child, child_after, iterated in zip(children, after_children, tested):
+        _plan(child, child_after, plan, iterated)
+
+
+def line_plan(statement) -> dict[int, tuple[int | None, int | None]]:
+    """{id(expression node): (line before it, line after it)} for the statement's own
+    expressions (None: no event there)."""
+    kind = type(statement).__name__
+    plan: dict = {}
+    for field in _STATEMENT_FIELDS.get(kind, ()):
+        value = getattr(statement, field, None)
+        for node in value if isinstance(value, list) else [value]:
+            if node is not None:
+                _plan(node, statement.lineno if field == _VALUE_FIELD.get(kind) else None, plan,
+                      in_iteration=field == 'iter')
+    return plan
