@@ -176,12 +176,24 @@ SUBSTITUTED['faulthandler'] = _fault_dumps()
 
 # pure-Python module -> {name: why}: objects of the interpreted module replaced, once it has run,
 # by the host module's own, because host C code hands the host's out to interpreted code.
+_NEWOBJ = ("object.__reduce_ex__(2 or more) returns the host copyreg's __newobj__ or "
+           "__newobj_ex__: copy.py and pickle.py compare it with sys.modules['copyreg']'s "
+           '(`is`); it only calls cls.__new__')
 SHARED: dict[str, dict[str, str]] = {
-    'copyreg': {'_reconstructor': (
-        "object.__reduce_ex__(0 or 1) is C that returns the host copyreg's _reconstructor, and "
-        "pickle.py saves it by name only if it is the one in sys.modules['copyreg']: "
-        "Memphis's own would fail the check (Can't pickle ...: not the same object). It only "
-        'calls C: base.__new__ and base.__init__ of the nearest C base class')},
+    'copyreg': {
+        '_reconstructor': (
+            "object.__reduce_ex__(0 or 1) is C that returns the host copyreg's _reconstructor, "
+            "and pickle.py saves it by name only if it is the one in sys.modules['copyreg']: "
+            "Memphis's own would fail the check (Can't pickle ...: not the same object). It "
+            'only calls C: base.__new__ and base.__init__ of the nearest C base class'),
+        '__newobj__': _NEWOBJ,
+        '__newobj_ex__': _NEWOBJ,
+    },
+    're._constants': {
+        'error': ("_sre (C) compiles a replacement template by calling the host's re module, "
+                  "which raises the host's re.error: the program's `except re.error` must "
+                  'catch it'),
+    },
 }
 
 

@@ -252,11 +252,17 @@ class CompilerCore:
 
     def qualname_for(self, name: str) -> str:
         scope = self.scope
-        if scope.kind == ScopeKind.MODULE:
-            return name
+        if scope.kind == ScopeKind.MODULE or self._declared_global(name):
+            return name  # `global C` in the enclosing block: C's qualified name is just C
         if scope.kind == ScopeKind.FUNCTION:
             return f'{scope.qualname}.<locals>.{name}'
         return f'{scope.qualname}.{name}'
+
+    def _declared_global(self, name: str) -> bool:
+        try:
+            return self.scope.table.lookup(self.scope.mangle(name)).is_declared_global()
+        except (KeyError, AttributeError):
+            return False
 
 
 _CO_OPTIMIZED, _CO_NEWLOCALS, _CO_NESTED = 0x1, 0x2, 0x10

@@ -140,6 +140,16 @@ class FunctionCompiler:
         if 'annotations' in self.future:
             text = _unparse(node)
             return lambda f: text
+        if type(node).__name__ == 'Starred':
+            # PEP 646, `*args: *Ts`: the value of the one element the starred value unpacks to
+            # (UNPACK_SEQUENCE 1: "too many values to unpack" otherwise)
+            starred = self.expr(node.value)
+
+            def unpacked_annotation(f):
+                (value,) = starred(f)
+                return value
+
+            return unpacked_annotation
         return self.expr(node)
 
     def stmt_FunctionDef(self, node, is_async: bool = False):
