@@ -200,7 +200,25 @@ def code_positions(code):
     yield (0, 1, None, None) if code.kind == 'module' else (line, line, None, None)
     table = getattr(code, 'positions', None) or {}
     for _, node in sorted(table.values(), key=lambda entry: entry[0]):
-        yield (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
+        yield node_position(node)
+
+
+def node_position(node) -> tuple:
+    """(line, end line, column, end column) of the instruction CPython 3.11 compiles for
+    `node`: an attribute (or a method call) whose name is on a later line than its object
+    starts at the name (update_start_location_to_match_attr)."""
+    kind = type(node).__name__
+    attribute = node if kind == 'Attribute' else (
+        node.func if kind == 'Call' and type(node.func).__name__ == 'Attribute' else None)
+    if attribute is not None and attribute.lineno != attribute.end_lineno:
+        end_col = attribute.end_col_offset
+        start = end_col - len(attribute.attr)
+        if kind == 'Attribute':
+            return (node.end_lineno, node.end_lineno, start, end_col)
+        return (attribute.end_lineno, node.end_lineno, start,
+                node.end_col_offset if node.end_lineno != attribute.end_lineno
+                else max(start, node.end_col_offset))
+    return (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
 
 
 class _Line:
@@ -217,7 +235,7 @@ def _position(frame, node) -> tuple:
     if node is None or getattr(node, 'lineno', None) is None:
         line = frame.f_code.co_firstlineno
         return (line, line, None, None)
-    return (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
+    return node_position(node)
 
 
 def memphis_traceback(error: BaseException) -> Traceback | None:
