@@ -379,6 +379,10 @@ def _throw_method(obj, attr: str):
         return method
 
     def throw(typ, value=None, traceback=None, /):
+        if attr == 'throw':
+            # checked before the host's: an interpreted generator's trampoline delegates with
+            # `yield from`, and a bad throw() would finish it instead of only raising
+            _check_throw_arguments(typ, value, traceback)
         if isinstance(traceback, Traceback):
             if isinstance(typ, BaseException):
                 value = typ
@@ -394,6 +398,20 @@ def _throw_method(obj, attr: str):
     throw.__name__ = throw.__qualname__ = attr
     throw.__doc__ = method.__doc__
     return throw
+
+
+def _check_throw_arguments(typ, value, traceback) -> None:
+    """The TypeErrors of CPython's generator throw() for arguments it refuses."""
+    if traceback is not None and not isinstance(traceback, (Traceback, TracebackType)):
+        raise TypeError('throw() third argument must be a traceback object')
+    if isinstance(typ, type) and issubclass(typ, BaseException):
+        return
+    if isinstance(typ, BaseException):
+        if value is not None:
+            raise TypeError('instance exception may not have a separate value')
+        return
+    raise TypeError('exceptions must be classes or instances deriving from BaseException, '
+                    f'not {type(typ).__name__}')
 
 
 def store_exception_traceback(target, node):
