@@ -487,10 +487,12 @@ def _async_loop(iterable, store, conditions, inner, asynchronous: bool, node):
             value = (yield from closure(f)) if is_gen else closure(f)
             source = _async_iterator(value) if asynchronous else iter(value)
         is_async = hasattr(type(source), '__anext__')
+        # GET_ANEXT wraps the failures of any iterator's awaitable but an async generator's
+        anext_source = None if type(source) is types.AsyncGeneratorType else '__anext__'
         while True:
             if is_async:
                 try:
-                    item = yield from _await_in_frame(f, source.__anext__())
+                    item = yield from _await_in_frame(f, source.__anext__(), anext_source)
                 except StopAsyncIteration:
                     return
             else:

@@ -49,15 +49,34 @@ def _is_expr(value) -> bool:
                                          'match_case', 'alias', 'withitem')
 
 
-def _await_iterator(value):
-    """CPython's GET_AWAITABLE: a coroutine or an object with `__await__` returning an iterator."""
-    # A generator from a @types.coroutine function (CO_ITERABLE_COROUTINE) is awaited as is.
+def _is_coroutine(value) -> bool:
+    # a coroutine, or a generator of a @types.coroutine function (CO_ITERABLE_COROUTINE)
+    return type(value) is types.CoroutineType or (
+        type(value) is types.GeneratorType and bool(value.gi_code.co_flags & 0x100))
+
+
+def _await_iterator(value, source: str | None = None):
+    """CPython's GET_AWAITABLE: a coroutine or an object with `__await__` returning an iterator.
+
+    `source` names where an `async with`/`async for` got the object ('__aenter__',
+    '__aexit__', '__anext__'), for CPython's messages about it."""
+    if source == '__anext__':
+        try:
+            return _await_iterator(value)
+        except Exception as error:
+            raise TypeError(f"'async for' received an invalid object from __anext__: "
+                            f'{type(value).__name__}') from error
     if type(value) is types.GeneratorType and value.gi_code.co_flags & 0x100:
-        return value
+        return value  # awaited as is
     method = special_method(value, '__await__')
     if method is None:
+        if source is not None:
+            raise TypeError(f"'async with' received an object from {source} that does not "
+                            f'implement __await__: {type(value).__name__}')
         raise TypeError(f"object {type(value).__name__} can't be used in 'await' expression")
     iterator = method()
+    if _is_coroutine(iterator):
+        raise TypeError('__await__() returned a coroutine')
     if not hasattr(type(iterator), '__next__'):
         raise TypeError(f'__await__() returned non-iterator of type '
                         f"'{type(iterator).__name__}'")
@@ -436,6 +455,9 @@ class GeneratorCompiler:
                                     f'got {type(obj).__name__}')
                 iterator = aiter_method()
                 anext_method = special_method(iterator, '__anext__')
+                # GET_ANEXT wraps the failures of any other iterator's awaitable
+                anext_source = None if type(iterator) is types.AsyncGeneratorType \
+                    else '__anext__'
                 if anext_method is None:
                     raise TypeError(f"'async for' received an object from __aiter__ that does "
                                     f'not implement __anext__: {type(iterator).__name__}')
@@ -447,7 +469,7 @@ class GeneratorCompiler:
             while True:
                 try:
                     awaitable = anext_method()
-                    item = yield from _await_in_frame(f, awaitable)
+                    item = yield from _await_in_frame(f, awaitable, anext_source)
                 except StopAsyncIteration:
                     break
                 store(f, item)
@@ -556,7 +578,7 @@ class GeneratorCompiler:
                     raise with_protocol_error(obj, enter is not None, asynchronous)
                 value = enter()
                 if asynchronous:
-                    value = yield from _await_in_frame(f, value)
+                    value = yield from _await_in_frame(f, value, '__aenter__')
             except BaseException as e:
                 if f.exc is not e:
                     f.exc = e
@@ -572,7 +594,7 @@ class GeneratorCompiler:
                 try:
                     suppress = exit_(type(original), original, memphis_traceback(original))
                     if asynchronous:
-                        suppress = yield from _await_in_frame(f, suppress)
+                        suppress = yield from _await_in_frame(f, suppress, '__aexit__')
                 except BaseException as error:
                     if f.exc is not error:
                         f.exc = error
@@ -588,7 +610,7 @@ class GeneratorCompiler:
             try:
                 done = exit_(None, None, None)
                 if asynchronous:
-                    yield from _await_in_frame(f, done)
+                    yield from _await_in_frame(f, done, '__aexit__')
             except BaseException as e:
                 if f.exc is not e:
                     f.exc = e
@@ -621,9 +643,10 @@ def pep479_original(error: BaseException) -> BaseException:
     return error
 
 
-def _await_in_frame(f, awaitable):
-    """`await awaitable` from generator-mode code, popping the frame while suspended."""
-    iterator = _await_iterator(awaitable)
+def _await_in_frame(f, awaitable, source: str | None = None):
+    """`await awaitable` from generator-mode code, popping the frame while suspended (`source`:
+    see _await_iterator)."""
+    iterator = _await_iterator(awaitable, source)
     suspend_frame(f)
     try:
         return (yield from iterator)
