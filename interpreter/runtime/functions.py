@@ -270,7 +270,7 @@ _memphis_codes: dict[int, tuple[weakref.ref, weakref.ref]] = {}
 
 
 class _CodeRef(weakref.ref):
-    __slots__ = ('key',)
+    __slots__ = ('bound', 'key')
 
 
 def _forget(ref: _CodeRef, codes: dict = _memphis_codes) -> None:
@@ -278,11 +278,21 @@ def _forget(ref: _CodeRef, codes: dict = _memphis_codes) -> None:
     entry = codes.get(ref.key)
     if entry is not None and entry[0] is ref:
         del codes[ref.key]
+    if ref.bound is not None:
+        # a shared code died with its last function: its bound entry (a cache whose constants
+        # refer to the Memphis code) goes now, so a dropped namespace's code objects are freed
+        # in the same collection as its functions, as in CPython
+        bound, key = ref.bound
+        entry = bound.get(key)
+        if entry is not None and entry[0] is not None and entry[0]() is None:
+            del bound[key]
 
 
-def register_trampoline(host_code, code: Code) -> None:
-    """Remember which Memphis code a trampoline's host code object enters."""
+def register_trampoline(host_code, code: Code, bound: tuple | None = None) -> None:
+    """Remember which Memphis code a trampoline's host code object enters; `bound` is
+    (Trampoline.bound, key) of the entry of a shared code."""
     ref = _CodeRef(host_code, _forget)
+    ref.bound = bound
     ref.key = id(host_code)
     _memphis_codes[ref.key] = (ref, weakref.ref(code))
 
@@ -375,7 +385,7 @@ def _shared_code(code: Code, builtins: dict):
     host_code = entry[0]() if entry[0] is not None else None
     if host_code is None:
         host_code = code.trampoline.template.replace(co_consts=entry[1])
-        register_trampoline(host_code, code)
+        register_trampoline(host_code, code, (code.trampoline.bound, id(builtins)))
         entry[0] = weakref.ref(host_code)
     return host_code
 

@@ -379,9 +379,10 @@ def _throw_method(obj, attr: str):
         return method
 
     def throw(typ, value=None, traceback=None, /):
-        if attr == 'throw':
+        if attr == 'throw' and _suspended_at_plain_yield(obj):
             # checked before the host's: an interpreted generator's trampoline delegates with
-            # `yield from`, and a bad throw() would finish it instead of only raising
+            # `yield from`, and a bad throw() would finish it instead of only raising (when the
+            # generator itself delegates, CPython raises the TypeError at its `yield from`)
             _check_throw_arguments(typ, value, traceback)
         if isinstance(traceback, Traceback):
             if isinstance(typ, BaseException):
@@ -398,6 +399,17 @@ def _throw_method(obj, attr: str):
     throw.__name__ = throw.__qualname__ = attr
     throw.__doc__ = method.__doc__
     return throw
+
+
+def _suspended_at_plain_yield(generator) -> bool:
+    """An interpreted generator suspended at a `yield` (not delegating with `yield from`)."""
+    from .functions import is_interpreted_generator, registered_code
+    from .generator_frames import frame_of_generator
+
+    if not is_interpreted_generator(generator) or generator.gi_frame is None:
+        return False
+    frame = frame_of_generator(generator, registered_code(generator.gi_code))
+    return frame is not None and not frame.delegating
 
 
 def _check_throw_arguments(typ, value, traceback) -> None:
