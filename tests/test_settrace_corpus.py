@@ -1,0 +1,102 @@
+"""Every 'call', 'line', 'return' and 'exception' event a `sys.settrace` function receives for
+the frames of a corpus program, under Memphis and under CPython, in the same order.
+
+Each program runs through `runpy.run_path` with a tracer installed, its output discarded; the
+event list (code name, event, `frame.f_lineno`) is compared. The programs listed are those
+whose events agree today: the others (generators, comprehensions, `match`, `except*`, async
+code; listed in the issue notes) still differ in places, and a program joins this list when
+it agrees.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMS = ROOT / 'tests' / 'programs'
+
+TRACED = [
+    'annotations_future', 'annotations_module', 'annotations_starred_args', 'arith_operators',
+    'big_dict_display', 'bool_logic_truthiness', 'chained_comparisons', 'class_attribute_lookup',
+    'class_decorators_metaclass_order', 'class_instances', 'classes_metaclasses', 'closure_cells',
+    'closure_cycles_collected', 'closures_scopes', 'code_lines_lasti', 'code_replace_names',
+    'compile_built_trees', 'compile_bytes_source_encoding', 'constants_shared',
+    'containers_builtin', 'data_model_dispatch', 'decorators', 'del_assert_misc',
+    'eval_exec_globals', 'evaluation_order', 'exc_info_states', 'exception_cleanup_state',
+    'exception_hierarchy', 'exceptions_chaining', 'format_protocols', 'frames_introspection',
+    'fstrings_format', 'function_attributes', 'function_named_top', 'function_type_from_code',
+    'generator_throw_bad_arguments', 'generator_throw_reraise', 'generator_yield_in_assignments',
+    'getframe_lines', 'global_nonlocal_module', 'host_handed_stdlib_objects', 'inplace_fallbacks',
+    'lambda_default_scopes', 'main_module_misc', 'mangling_private', 'misc_statements',
+    'module_docstrings', 'namespaces_collected', 'numbers_builtins', 'object_creation_protocol',
+    'parameters_kinds', 'pdb_jump', 'pickle_old_protocols', 'pkgutil_iter_modules',
+    'properties_descriptors_inheritance', 'qualname_global_declared',
+    'rebound_parameter_frees_argument', 'scoping_edge_cases', 'setprofile_events',
+    'settrace_events', 'settrace_generators', 'settrace_protocol', 'settrace_running_frames',
+    'slots_descriptors', 'slots_inheritance', 'stdlib_collections_functools',
+    'stdlib_dataclasses_enum_typing', 'stdlib_json_re_text', 'string_constants_interned',
+    'strings_bytes', 'super_edge_cases', 'super_mro', 'syntax_warnings',
+    'sys_excepthook_default', 'sys_excepthook_failing', 'sys_streams_and_excepthook',
+    'tb_assert_call_condition', 'tb_attribute', 'tb_attribute_on_none',
+    'tb_augassign_attribute_missing', 'tb_augassign_key_missing', 'tb_binop', 'tb_bool_and_repr',
+    'tb_call_int', 'tb_cause', 'tb_chained', 'tb_chained_compare_types', 'tb_class_body',
+    'tb_custom_exception_args', 'tb_decorator_fails', 'tb_default_argument',
+    'tb_dict_display_call', 'tb_exception_group', 'tb_exec_string', 'tb_exit_code',
+    'tb_finally_then_raise', 'tb_for_iterator_next', 'tb_for_single_statement',
+    'tb_fstring_attribute', 'tb_generator', 'tb_generator_raise_in_for', 'tb_in_methods',
+    'tb_init_subclass', 'tb_int_parse', 'tb_key_in_dict_comp', 'tb_kwargs_non_string',
+    'tb_lambda_listcomp', 'tb_len_of_int', 'tb_math_domain', 'tb_missing_init_argument',
+    'tb_multiline_call', 'tb_multiline_message', 'tb_name_error', 'tb_nested_functions',
+    'tb_notes_and_types', 'tb_operator_tree_numbers', 'tb_operator_tree_user_types',
+    'tb_pop_empty', 'tb_raise_e', 'tb_reraise', 'tb_slice_type', 'tb_str_method_missing',
+    'tb_subscript', 'tb_subscript_none', 'tb_systemexit', 'tb_unpack_dict_keys',
+    'tb_unpack_too_many', 'trace_jumps', 'trace_multiline_statements', 'traceback_crossings',
+    'traceback_objects', 'try_else_control_flow', 'unpacking', 'unstarted_coroutine_locals',
+    'while_try_loops',
+]
+
+WRAPPER = """\
+import contextlib, io, runpy, sys
+program = sys.argv[1]
+events = []
+def tracer(frame, event, arg):
+    if frame.f_code.co_filename == program:
+        events.append(f'{frame.f_code.co_name}:{event}:{frame.f_lineno}')
+    return tracer
+sys.argv = [program]
+sink = io.StringIO()
+try:
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        sys.settrace(tracer)
+        try:
+            runpy.run_path(program, run_name='__main__')
+        finally:
+            sys.settrace(None)
+except BaseException:
+    pass
+print('\\n'.join(events))
+"""
+
+
+def events(command: list[str]) -> str:
+    env = dict(os.environ, PYTHONHASHSEED='0', PYTHONIOENCODING='utf-8')
+    completed = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=300, env=env,
+                               check=False)
+    assert completed.returncode == 0, completed.stderr.decode()[-2000:]
+    return completed.stdout.decode()
+
+
+@pytest.mark.parametrize('name', TRACED)
+def test_settrace_events_match_cpython(name: str, tmp_path: Path) -> None:
+    wrapper = tmp_path / 'trace_program.py'
+    wrapper.write_text(WRAPPER, encoding='utf-8')
+    program = str(PROGRAMS / f'{name}.py')
+    expected = events([sys.executable, str(wrapper), program])
+    actual = events([sys.executable, '-m', 'interpreter', str(wrapper), program])
+    assert expected.count('\n') > 2  # the program's frames were traced at all
+    assert actual == expected
