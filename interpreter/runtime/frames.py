@@ -42,6 +42,9 @@ UNBOUND = _Unbound()
 # the fields `Code.replace` can change; the host's code type names every field CPython has
 _REPLACEABLE = frozenset({'co_name', 'co_qualname', 'co_filename'})
 _HOST_CODE = (lambda: None).__code__
+# the fields of CPython's code objects a Memphis code reads from the host compiler's code for
+# the same source (runtime.host_code)
+SOURCE_FIELDS = frozenset({'co_consts', 'co_names'})
 
 
 class Code:
@@ -113,10 +116,11 @@ class Code:
         self.origin = None
 
     def __getattr__(self, name: str):
-        # only for names that are not slots: co_consts and co_names, from the host's compiler
-        from .host_code import SOURCE_FIELDS, source_field
-
+        # only for names that are not set slots (also `getattr(code, 'positions', None)` on
+        # the traceback path, so nothing is imported unless it is asked for a source field)
         if name in SOURCE_FIELDS:
+            from .host_code import source_field
+
             return source_field(self, name)
         raise AttributeError(f"'code' object has no attribute '{name}'")
 
@@ -331,11 +335,14 @@ def _executing_node(frame: Frame):
 
     node = _node_in_host_stack(sys._getframe(1), frame)
     if node is None:
-        # running in another thread (faulthandler's dump of every thread)
-        for host in sys._current_frames().values():
-            node = _node_in_host_stack(host, frame)
-            if node is not None:
-                break
+        # running in another thread (faulthandler's dump of every thread); this thread's stack
+        # was searched above
+        me = get_ident()
+        for ident, host in sys._current_frames().items():
+            if ident != me:
+                node = _node_in_host_stack(host, frame)
+                if node is not None:
+                    break
     return node
 
 

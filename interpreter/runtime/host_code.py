@@ -18,13 +18,10 @@ from __future__ import annotations
 import functools
 import types
 
-from .frames import Code
+from .frames import SOURCE_FIELDS, Code
 
 __all__ = ['SOURCE_FIELDS', 'host_code_of', 'marshal_payload', 'remember_source',
            'source_field', 'unmarshalled_code']
-
-# the fields of CPython's code objects read from the host compiler's code for the same source
-SOURCE_FIELDS = frozenset({'co_consts', 'co_names'})
 
 
 def remember_source(root: Code, text: str, mode: str) -> None:
