@@ -32,6 +32,7 @@ CODES: dict[str, tuple[str, frozenset[str], str]] = {
     'M030': ('warning', frozenset(), 'unresolved import'),
     'M031': ('information', frozenset(),
              'star import that cannot be resolved: undefined names are not reported'),
+    'M032': ('warning', frozenset(), 'imported name that the module does not define'),
 }
 
 # Errors that recovery can cause: a body read as module code when its `def` header broke.
@@ -433,6 +434,12 @@ class _NameChecker:
             if missing is not None:
                 self.report('M030', f"cannot resolve import '{missing}'", binding.range,
                             {'module': missing})
+            elif 'type-checking' not in binding.flags and self.resolver.missing_name(binding):
+                # (Under TYPE_CHECKING, names come from stubs, which may have more.)
+                written = '.' * binding.level + (binding.module or '')
+                self.report('M032', f"cannot import name '{binding.imported_name}' from "
+                                    f"'{written}'", binding.range,
+                            {'module': written, 'name': binding.imported_name})
 
 
 def _redefines(value: Binding, existing: Binding) -> bool:

@@ -152,3 +152,19 @@ async def test_default_search_path_resolves_the_interpreter_modules_only(pull_cl
                                     'print(os, json, no_such_module)\n')
     assert [(d.code, d.message) for d in await pull_diagnostics(pull_client, uri)] == [
         ('M030', "cannot resolve import 'no_such_module'")]
+
+
+@pytest.mark.asyncio
+async def test_imported_names_the_module_lacks(configured_client, tmp_path):
+    uri = (tmp_path / 'workspace' / 'main.py').as_uri()
+    open_document(configured_client, uri,
+                  'from extra_module import VALUE, NOPE\n'
+                  'from local_module import VALUE as V2, MISSING\n'
+                  'from json import loads, nothing\n'
+                  'print(VALUE, NOPE, V2, MISSING, loads, nothing)\n')
+    published = await wait_for_diagnostics(configured_client, uri, 1)
+    assert [(d.code, d.message, d.range.start.line, d.range.start.character)
+            for d in published.diagnostics] == [
+        ('M032', "cannot import name 'NOPE' from 'extra_module'", 0, 32),
+        ('M032', "cannot import name 'MISSING' from 'local_module'", 1, 38),
+        ('M032', "cannot import name 'nothing' from 'json'", 2, 24)]
