@@ -23,7 +23,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from interpreter.source import decode_source
 
-from . import __version__
+from . import __version__, json_values
 from .analyses import AnalysisScheduler, Superseded, analyse_document
 from .documents import Document, PositionEncoding
 from .features import FEATURE_MODULES
@@ -33,6 +33,10 @@ __all__ = ['MemphisLanguageServer', 'ServerSettings', 'create_server']
 logger = logging.getLogger(__name__)
 
 DocumentListener = Callable[[str, 'Document | None'], None]
+# Called with the (path, FileChangeType) of files changed on disk (didSave: Changed).
+DiskListener = Callable[[list[tuple[str, types.FileChangeType]]], None]
+# Which files' changes on disk the server asks the client to report.
+WATCHED_FILES = '**/*.py'
 
 # What `MemphisProtocol.structure_message` returns for a request it has answered with an error.
 _ALREADY_ANSWERED = object()
@@ -99,12 +103,15 @@ class MemphisLanguageServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__('memphis-lsp', __version__, protocol_cls=MemphisProtocol,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         converter_factory=json_values.converter)
         self.documents: dict[str, Document] = {}
         self.settings = ServerSettings()
         self.scheduler = AnalysisScheduler(self._analyse)
         # Called with (uri, document) after every open and change, (uri, None) after a close.
         self.document_listeners: list[DocumentListener] = []
+        # Called after files change on disk (watched-file events, saves).
+        self.disk_listeners: list[DiskListener] = []
         # Incremented on each open, so that pull-diagnostic result ids never repeat.
         self.open_count = 0
 
@@ -146,6 +153,14 @@ class MemphisLanguageServer(LanguageServer):
         self.documents[document.uri] = document
         self.scheduler.document_changed(document)
         self._notify(document.uri, document)
+
+    def files_changed(self, changes: list[tuple[str, types.FileChangeType]]) -> None:
+        """Files changed on disk: tell the listeners."""
+        for listener in self.disk_listeners:
+            try:
+                listener(changes)
+            except Exception:  # one feature's bug must not stop the others
+                logger.exception('disk listener %r failed', listener)
 
     def _notify(self, uri: str, document: Document | None) -> None:
         for listener in self.document_listeners:
@@ -236,6 +251,23 @@ class MemphisLanguageServer(LanguageServer):
         """The newest finished (document, analysis) of an open document, possibly stale."""
         return self.scheduler.finished.get(uri)
 
+    async def watch_files(self) -> None:
+        """Ask the client to report changes of Python files (imports resolve against the
+        disk), when it supports registering watchers."""
+        workspace = self.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace else None
+        if not (watched and watched.dynamic_registration):
+            return
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=WATCHED_FILES)])
+        try:
+            await self.client_register_capability_async(types.RegistrationParams(registrations=[
+                types.Registration(id='memphis-watched-files',
+                                   method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                   register_options=options)]))
+        except Exception:  # the client refused: only saves are seen then
+            logger.exception('file watcher registration refused')
+
     def shutdown(self) -> None:
         """Stop the analysis workers, then pygls's server."""
         self.scheduler.shutdown()
@@ -257,6 +289,24 @@ def create_server() -> MemphisLanguageServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: MemphisLanguageServer, params: types.InitializeParams) -> None:
         ls.settings = ServerSettings(params.initialization_options)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: MemphisLanguageServer, params: types.InitializedParams) -> None:
+        await ls.watch_files()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: MemphisLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+        path = ls.path_of(params.text_document.uri)
+        if path is not None:
+            ls.files_changed([(path, types.FileChangeType.Changed)])
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: MemphisLanguageServer,
+                                 params: types.DidChangeWatchedFilesParams) -> None:
+        changes = [(path, change.type) for change in params.changes
+                   if (path := ls.path_of(change.uri)) is not None]
+        if changes:
+            ls.files_changed(changes)
 
     for name in FEATURE_MODULES:
         importlib.import_module(f'{__package__}.features.{name}').register(server)

@@ -11,7 +11,8 @@ import time
 from ..imports.locate import ModuleLocation, locate, locate_in
 from .namespace_writes import binds_dynamically, changes_dunder_all_later
 
-__all__ = ['ImportResolver', 'ModuleNames', 'module_attributes', 'module_names', 'star_import_names']
+__all__ = ['ImportResolver', 'ModuleNames', 'forget_locations', 'module_attributes', 'module_names',
+           'star_import_names']
 
 # Location answers are reused for a few seconds: each keystroke re-analyses the file, and its
 # imports rarely change between two keystrokes; files created meanwhile are seen soon after.
@@ -229,6 +230,11 @@ def _nested_star_names(origin: str, path: tuple[str, ...], module: str | None, l
     else:
         found = resolver.locate(module) if module else None
     return star_import_names(found, path, depth + 1) if found is not None else None
+
+
+def forget_locations() -> None:
+    """Drop the remembered module locations (files were created, moved or deleted)."""
+    _locations.clear()
 
 
 def _cached_locate(name: str, path: tuple[str, ...]) -> ModuleLocation | None:

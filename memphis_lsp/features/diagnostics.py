@@ -12,6 +12,9 @@ import logging
 
 from lsprotocol import types
 
+from interpreter.analysis.diagnostics import module_findings
+from interpreter.analysis.imports import forget_locations
+
 from ..analyses import Superseded
 from ..documents import Document
 
@@ -57,8 +60,17 @@ def uses_pull_diagnostics(server) -> bool:
     return text_document is not None and text_document.diagnostic is not None
 
 
+def _client_refreshes(server) -> bool:
+    """Whether the client supports `workspace/diagnostic/refresh`."""
+    workspace = server.client_capabilities.workspace
+    diagnostics = workspace.diagnostics if workspace else None
+    return bool(diagnostics and diagnostics.refresh_support)
+
+
 def register(server) -> None:
-    """Push diagnostics after each open and change; answer pull requests."""
+    """Push diagnostics after each open and change (and when files they import change on
+    disk); answer pull requests."""
+    server.diagnostics_generation = 0
     publishers: set[asyncio.Task] = set()  # the loop keeps only weak references to tasks
 
     def on_document(uri: str, document: Document | None) -> None:
@@ -91,6 +103,39 @@ def register(server) -> None:
 
     server.document_listeners.append(on_document)
 
+    def on_disk(changes) -> None:
+        # Unresolved imports and imported names depend on other files: check again.
+        forget_locations()
+        task = asyncio.ensure_future(refresh_open_documents())
+        publishers.add(task)
+        task.add_done_callback(publishers.discard)
+
+    async def refresh_open_documents() -> None:
+        changed = False
+        for uri in list(server.documents):
+            finished = server.latest_analysed(uri)
+            if finished is None or server.documents.get(uri) is not finished[0]:
+                continue  # being analysed: that run reads the disk as it is now
+            document, analysis = finished
+            findings = await asyncio.to_thread(module_findings, analysis)
+            if findings == analysis.diagnostics:
+                continue
+            analysis.__dict__['diagnostics'] = findings
+            changed = True
+            if not uses_pull_diagnostics(server) and server.documents.get(uri) is document:
+                server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                    uri=uri, version=document.version,
+                    diagnostics=[to_lsp_diagnostic(document, finding) for finding in findings]))
+        if changed and uses_pull_diagnostics(server):
+            server.diagnostics_generation += 1
+            if _client_refreshes(server):
+                try:
+                    await server.workspace_diagnostic_refresh_async(None)
+                except Exception:  # the client's error: it pulls again on its own later
+                    logger.exception('workspace/diagnostic/refresh failed')
+
+    server.disk_listeners.append(on_disk)
+
     @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
                     types.DiagnosticOptions(identifier=SOURCE, inter_file_dependencies=True,
                                             workspace_diagnostics=False))
@@ -99,7 +144,7 @@ def register(server) -> None:
         if analysed is None:
             return types.RelatedFullDocumentDiagnosticReport(items=[])
         document, analysis = analysed
-        result_id = f'{ls.open_count}.{document.version}'
+        result_id = f'{ls.open_count}.{document.version}.{ls.diagnostics_generation}'
         if document.version is not None and params.previous_result_id == result_id:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
         return types.RelatedFullDocumentDiagnosticReport(

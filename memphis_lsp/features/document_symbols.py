@@ -9,7 +9,9 @@ from lsprotocol import types
 
 from interpreter.analysis.symbols import document_symbols
 
-from .analysed import analysed
+from .. import json_values
+from ..json_values import JsonList
+from .analysed import analysed, run_off_loop
 
 __all__ = ['SYMBOL_KINDS', 'register']
 
@@ -30,18 +32,38 @@ def register(server) -> None:
         found = await analysed(server, params.text_document.uri)
         if found is None:
             return None
-
-        def convert(symbol):
-            return types.DocumentSymbol(
-                name=symbol.name, kind=SYMBOL_KINDS[symbol.kind],
-                range=found.lsp_range(symbol.range),
-                selection_range=found.lsp_range(symbol.selection_range),
-                detail=symbol.detail or None,
-                children=[convert(child) for child in symbol.children])
-
         answer = found.module.answers.get('document symbols')
         if answer is None:
-            answer = [convert(symbol)
-                      for symbol in document_symbols(found.analysis.tree, found.ranges)]
+            # Off the event loop: on a file of 100,000 names this takes a second or two.
+            answer = await run_off_loop(_outline, found)
             found.module.answers['document symbols'] = answer
         return answer
+
+
+def _outline(found) -> JsonList:
+    """The document's symbols as JSON `DocumentSymbol`s."""
+    document = found.document
+    character = document.to_lsp_character
+    last_line = document.line_count
+
+    def json_range(lineno: int, col: int, end_lineno: int, end_col: int) -> dict:
+        if not (1 <= lineno <= last_line and 1 <= end_lineno <= last_line):
+            lsp = found.lsp_range((lineno, col, end_lineno, end_col))
+            return json_values.json_range(lsp.start.line, lsp.start.character,
+                                          lsp.end.line, lsp.end.character)
+        start, end = character(lineno, col), character(end_lineno, end_col)
+        end_lineno, end = max((end_lineno, end), (lineno, start))
+        return json_values.json_range(lineno - 1, start, end_lineno - 1, end)
+
+    def convert(symbol) -> dict:
+        item = {'name': symbol.name, 'kind': SYMBOL_KINDS[symbol.kind].value,
+                'range': json_range(*symbol.range),
+                'selectionRange': json_range(*symbol.selection_range)}
+        if symbol.detail:
+            item['detail'] = symbol.detail
+        if symbol.children:
+            item['children'] = [convert(child) for child in symbol.children]
+        return item
+
+    return JsonList(convert(symbol)
+                    for symbol in document_symbols(found.analysis.tree, found.ranges))

@@ -40,24 +40,18 @@ def register(server) -> None:
             state['pending'][path] = None
     server.document_listeners.append(on_document)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(params: types.DidSaveTextDocumentParams) -> None:
-        path = server.path_of(params.text_document.uri)
-        if path is not None and path not in state['pending']:
-            state['pending'][path] = None
-
-    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
+    def on_disk(changes) -> None:
         index = workspace_index_of(server)
-        for change in params.changes:
-            path = server.path_of(change.uri)
-            if path is None:
-                continue
-            if change.type == types.FileChangeType.Deleted:
+        for path, kind in changes:
+            if kind == types.FileChangeType.Deleted:
                 state['pending'].pop(path, None)
                 index.remove(path)
-            elif server.documents.get(change.uri) is None:
+            elif (server.documents.get(server.uri_of(path)) is None
+                  or path not in state['pending']):
+                # From the disk: a file changed outside the editor, or a saved document
+                # (an open one with an edit pending is indexed from its text).
                 state['pending'][path] = None
+    server.disk_listeners.append(on_disk)
 
     @server.feature(types.WORKSPACE_SYMBOL)
     async def workspace_symbol(params: types.WorkspaceSymbolParams):

@@ -24,7 +24,8 @@ WAIT_SECONDS = 60
 
 
 def make_recording_client() -> LanguageClient:
-    """pytest-lsp's client, also keeping every publishDiagnostics (with its version) in order."""
+    """pytest-lsp's client, also keeping every publishDiagnostics (with its version) in order,
+    the capabilities the server registers and the diagnostic refreshes it asks for."""
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
 
@@ -32,8 +33,19 @@ def make_recording_client() -> LanguageClient:
         client.diagnostics[params.uri] = params.diagnostics
         client.published.append(params)
 
+    client.registrations = []
+    client.diagnostic_refreshes = 0
+
+    def register_capability(params: types.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)
+
+    def diagnostic_refresh(params: None) -> None:
+        client.diagnostic_refreshes += 1
+
     register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES,
-                                   types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish_diagnostics})
+                                   types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish_diagnostics,
+                                   types.CLIENT_REGISTER_CAPABILITY: register_capability,
+                                   types.WORKSPACE_DIAGNOSTIC_REFRESH: diagnostic_refresh})
     return client
 
 

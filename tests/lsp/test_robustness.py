@@ -137,7 +137,8 @@ async def exercise_every_feature(client, uri: str, line: int, character: int, *,
     (a result or an error response), and the server must still answer afterwards.
 
     `whole_document_lists=False` leaves out document symbols and completion, whose answers
-    list every name of the file (100,000 items on the long file: a minute of serialising).
+    list every name of the file (100,000 items on the long file: the test client takes seconds
+    to read them; `test_whole_document_answers_on_a_100000_line_file` checks those).
     """
     document = types.TextDocumentIdentifier(uri=uri)
     where = types.Position(line=line, character=character)
@@ -224,6 +225,33 @@ async def test_a_100000_line_file(client, tmp_path):
     assert [(d.message, d.range.start.line) for d in published.diagnostics] == [
         ("undefined name 'undefined_e'", 99_999)]
     await exercise_every_feature(client, uri, 50_000, 3, whole_document_lists=False)
+
+
+@pytest.mark.asyncio
+async def test_whole_document_answers_on_a_100000_line_file(client, tmp_path):
+    uri = (tmp_path / 'long.py').as_uri()
+    lines = [f'value_{index} = {index}' for index in range(99_999)] + ['undefined_e']
+    open_document(client, uri, '\n'.join(lines) + '\n')
+    document = types.TextDocumentIdentifier(uri=uri)
+    where = types.Position(line=50_000, character=3)
+    symbols, completion, hover = await asyncio.gather(
+        client.text_document_document_symbol_async(types.DocumentSymbolParams(
+            text_document=document)),
+        client.text_document_completion_async(types.CompletionParams(
+            text_document=document, position=where)),
+        client.text_document_hover_async(types.HoverParams(text_document=document,
+                                                           position=where)))
+    assert len(symbols) == 99_999
+    assert (symbols[50_000].name, symbols[50_000].kind, symbols[50_000].range,
+            symbols[50_000].selection_range) == (
+        'value_50000', types.SymbolKind.Variable,
+        types.Range(start=types.Position(line=50_000, character=0),
+                    end=types.Position(line=50_000, character=19)),
+        types.Range(start=types.Position(line=50_000, character=0),
+                    end=types.Position(line=50_000, character=11)))
+    labels = {item.label for item in completion.items}
+    assert not completion.is_incomplete and {'value_0', 'value_99998', 'ValueError'} <= labels
+    assert 'value_50000' in hover.contents.value
 
 
 @pytest.mark.asyncio
