@@ -200,9 +200,11 @@ class ModuleBindings:
                  future_annotations: bool, dunder_all_dynamic: bool = False):
         self.module = module
         self.builtins = builtins_scope
-        # In source order (by start position).
-        self.occurrences = sorted(occurrences, key=_START)
-        self._starts = list(map(_START, self.occurrences))
+        # In the order the walk met them (the checks need no other); `occurrences` sorts them
+        # by position on first use (navigation), which diagnostics alone never pay for.
+        self.walked_occurrences = occurrences
+        self._sorted: list[Occurrence] | None = None
+        self._starts: list[tuple[int, int]] = []
         # Identifiers written inside code the parser could not read: they may be bound or used
         # there, so the diagnostics neither call them undefined nor unused.
         self.error_names = error_names
@@ -216,6 +218,15 @@ class ModuleBindings:
         self._scopes: list[Scope] | None = None
 
     # -- iteration ---------------------------------------------------------------------------
+
+    @property
+    def occurrences(self) -> list[Occurrence]:
+        """Every occurrence, in source order (by start position)."""
+        if self._sorted is None:
+            ordered = sorted(self.walked_occurrences, key=_START)
+            self._starts = list(map(_START, ordered))
+            self._sorted = ordered
+        return self._sorted
 
     def scopes(self) -> list[Scope]:
         """Every scope, the module first, parents before children."""
@@ -240,9 +251,10 @@ class ModuleBindings:
 
     def occurrence_at(self, lineno: int, col: int) -> Occurrence | None:
         """The name occurrence under (or just after) the position, if any."""
+        occurrences = self.occurrences
         index = bisect_right(self._starts, (lineno, col))
         best = None
-        for occurrence in self.occurrences[max(index - 2, 0):index]:
+        for occurrence in occurrences[max(index - 2, 0):index]:
             if occurrence.contains(lineno, col):
                 # Prefer the occurrence that starts at the cursor over one that ends there.
                 best = occurrence

@@ -204,7 +204,8 @@ class _NameChecker:
 
     def undefined_names(self, star_names: frozenset[str] | None) -> None:
         error_names = self.bindings.error_names
-        for occurrence in self.bindings.occurrences:
+        # (Walk order: findings are sorted by position at the end.)
+        for occurrence in self.bindings.walked_occurrences:
             resolution = occurrence.resolution
             if resolution not in ('unresolved', 'before-definition', 'deleted'):
                 if resolution == 'local' and occurrence.ctx != 'store':
