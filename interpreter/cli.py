@@ -101,10 +101,12 @@ def run_stdin(args: list[str] | None = None, *, inspect: bool = False,
     if inspect or (sys.stdin is not None and sys.stdin.isatty()):
         from .imports.system import reset_import_state
         from .repl import interact
-        from .runtime.entry import main_module
+        from .runtime.entry import main_module, wait_for_threads
 
         state = reset_import_state('', ['', *(args or ())], verbose=verbose)
-        return interact(main_module(state, None).__dict__)
+        status = interact(main_module(state, None).__dict__)
+        wait_for_threads()
+        return status
     from .runtime.entry import run_main
 
     data = sys.stdin.buffer.read() if sys.stdin is not None else b''

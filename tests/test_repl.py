@@ -67,6 +67,10 @@ SESSIONS = {
     'keyboard_interrupt': ('import os, signal\nwhile True:\n  os.kill(os.getpid(), signal.SIGINT)'
                            '\n\nprint("after")\n'),
     'chained': 'try:\n  1/0\nexcept Exception as e:\n  raise ValueError("v") from e\n\n',
+    # at end of input the REPL waits for the program's threads, as CPython's exit does
+    'threads_waited': ('import threading, time\n'
+                       'def work():\n  time.sleep(0.3)\n  print("thread done")\n\n'
+                       'threading.Thread(target=work).start()\n'),
 }
 
 
