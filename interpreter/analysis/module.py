@@ -53,9 +53,11 @@ class ModuleAnalysis:
 
     The tree, syntax errors and scope errors are computed at once; `bindings`, `diagnostics`
     and (when the scope errors came from reused pieces) `table` on first use. Nothing here
-    imports or runs the module's code. `reparsed` says whether the tree came from an
-    incremental re-parse of the previous version, `reused_walks` how many functions' name
-    walks were copied from an earlier version's (walk_templates).
+    imports or runs the module's code. The bindings of an incremental analysis describe its
+    version until two later analyses of the same file have been made (walk_templates: the
+    objects of unchanged functions are then taken over; `superseded` says so). `reparsed`
+    says whether the tree came from an incremental re-parse of the previous version,
+    `reused_walks` how many functions' name walks came from an earlier version's.
     """
 
     def __init__(self, source: str, filename: str, search_path: list[str] | None = None,
@@ -132,12 +134,24 @@ class ModuleAnalysis:
         bindings = build_bindings(self.tree, self.source, self.lines, self.filename, session)
         session.finish()
         self.reused_walks = session.reused
+        self._session = session
         return bindings
+
+    @property
+    def superseded(self) -> bool:
+        """Whether a later analysis of the same file took over objects of this one's
+        bindings (walk_templates): they then describe that version, not this one."""
+        session = getattr(self, '_session', None)
+        return session is not None and session.superseded
 
     @cached_property
     def diagnostics(self) -> list[Finding]:
         from .diagnostics import module_findings
 
+        if self.superseded:
+            # Asked for late: check bindings of this version's own.
+            self.__dict__['bindings'] = build_bindings(self.tree, self.source, self.lines,
+                                                       self.filename)
         return module_findings(self)
 
 

@@ -251,3 +251,43 @@ def test_edits_keeping_the_line_count_reuse_the_other_functions():
     # Every def but the edited method (`inner` is inside `outer`, copied with it).
     assert edited.reused_walks == 5
     assert [f.data['name'] for f in edited.diagnostics if f.code == 'M021'] == ['unusedx']
+
+
+def _function_scope(analysis, name: str):
+    return next(scope for scope in analysis.bindings.scopes() if scope.name == name)
+
+
+def test_objects_are_taken_over_from_the_analysis_two_versions_back():
+    filename = '/virtual/reuse/takeover.py'
+    texts = [_MODULE.replace('        unused = 2', f'        unused{suffix} = 2')
+             for suffix in ('', 'a', 'b', 'c')]
+    analyses = [analyse_module(text, filename) for text in texts[:2]]
+    for analysis in analyses:
+        analysis.diagnostics  # noqa: B018
+    third = analyse_module(texts[2], filename)
+    third.diagnostics  # noqa: B018
+    # `user` is unchanged: the third version's walk of it is the first's objects, renumbered
+    # (the second's, the one in use until now, is left alone).
+    assert _function_scope(third, 'user') is _function_scope(analyses[0], 'user')
+    assert _function_scope(third, 'user') is not _function_scope(analyses[1], 'user')
+    assert analyses[0].superseded and not analyses[1].superseded and not third.superseded
+    fresh = analyse_module(texts[2], filename, incremental=False)
+    assert _dump_bindings(third.bindings) == _dump_bindings(fresh.bindings)
+
+
+def test_a_superseded_analysis_still_gives_its_own_diagnostics():
+    filename = '/virtual/reuse/late.py'
+    # The third version renames a global that an unchanged function reads: the first
+    # version's objects for that function, taken over, then resolve it as the third does.
+    texts = [_MODULE, _MODULE.replace('        unused = 2', '        unuseda = 2'),
+             _MODULE.replace('counter = 0\n', 'countex = 0\n')]
+    first = analyse_module(texts[0], filename)
+    first.bindings  # noqa: B018 - the diagnostics are asked for only later
+    for text in texts[1:]:
+        analyse_module(text, filename).diagnostics  # noqa: B018
+    assert first.superseded
+    assert 'counter' in [f.data['name'] for f in analyse_module(
+        texts[2], filename, incremental=False).diagnostics if f.code == 'M010']
+    fresh = analyse_module(texts[0], filename, incremental=False)
+    assert _findings(first) == _findings(fresh)
+    assert not [f for f in first.diagnostics if f.code == 'M010']
