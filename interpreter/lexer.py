@@ -155,6 +155,14 @@ def _first_invalid_identifier_char(name: str) -> int:
     return len(name)
 
 
+def _number_kind(text: str, start: int, stop: int) -> str:
+    """How CPython's tokenizer names the number `text[start:stop]` in its messages."""
+    if text[stop - 1] in 'jJ':
+        return 'imaginary'
+    prefix = text[start:start + 2].lower()
+    return {'0x': 'hexadecimal', '0o': 'octal', '0b': 'binary'}.get(prefix, 'decimal')
+
+
 def _number_error(text: str, pos: int) -> tuple[int, str | None, int]:
     """Scan a number at `pos` the way CPython's tokenizer does, for the slow (suspicious) path.
 
@@ -296,16 +304,20 @@ _MISSING_END_OFFSET = {
 }
 
 
-def lex(source: str, *, trivia: bool = False) -> tuple[list[Token], list[SyntaxDiagnostic]]:
-    """Tokenize `source`; never raises. With `trivia=False`, COMMENT and NL tokens are left out."""
+def lex(source: str, *, trivia: bool = False, warnings: list | None = None
+        ) -> tuple[list[Token], list[SyntaxDiagnostic]]:
+    """Tokenize `source`; never raises. With `trivia=False`, COMMENT and NL tokens are left out.
+    The tokenizer's SyntaxWarnings (a number glued to a keyword) go to `warnings`, if given,
+    as diagnostics of kind 'SyntaxWarning'."""
     tokens: list[Token] = []
     diags: list[SyntaxDiagnostic] = []
+    warnings = [] if warnings is None else warnings
     # Millions of small objects would trigger the cyclic GC over and over for nothing: none of
     # them form cycles.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        _lex(source, trivia, tokens, diags)
+        _lex(source, trivia, tokens, diags, warnings)
     except Exception as exc:  # noqa: BLE001 - a bug; report it rather than crash the caller
         diags.append(SyntaxDiagnostic(f'internal lexer error: {exc!r}', 1, 0))
         line = tokens[-1].end_lineno + 1 if tokens else 1
@@ -317,7 +329,8 @@ def lex(source: str, *, trivia: bool = False) -> tuple[list[Token], list[SyntaxD
     return tokens, diags
 
 
-def _lex(src: str, trivia: bool, tokens: list[Token], diags: list[SyntaxDiagnostic]) -> None:
+def _lex(src: str, trivia: bool, tokens: list[Token], diags: list[SyntaxDiagnostic],
+         warnings: list[SyntaxDiagnostic]) -> None:
     src = src.removeprefix('\ufeff')
     n = len(src)
     append = tokens.append
@@ -334,7 +347,7 @@ def _lex(src: str, trivia: bool, tokens: list[Token], diags: list[SyntaxDiagnost
             diagnostic.without_end(missing)
         if message == 'unexpected EOF while parsing':
             diagnostic.at_end_of_file()  # parsing a file, CPython reports it at offset 0
-        diags.append(diagnostic)
+        (warnings if kind == 'SyntaxWarning' else diags).append(diagnostic)
 
     def bad_name(text: str, lineno: int, col: int) -> None:
         bad = _first_invalid_identifier_char(text)
@@ -517,6 +530,11 @@ def _lex(src: str, trivia: bool, tokens: list[Token], diags: list[SyntaxDiagnost
                     # Glued to a letter: let the CPython-faithful scanner decide.
                     start = line_start + col
                     stop, msg, where = _number_error(src, start)
+                    if msg is None and stop < n and src[stop] in _ID_CHARS_ASCII:
+                        # Glued to a keyword (`1or x`): valid, but CPython's tokenizer warns.
+                        # (As an error, CPython's offset is the number's last character.)
+                        error(f'invalid {_number_kind(src, start, stop)} literal', lineno,
+                              stop - line_start - 1, kind='SyntaxWarning')
                     if msg is not None:
                         if where < 0:  # leading zeros: CPython gives an explicit range
                             error(msg, lineno, col, -where - 2 - line_start)

@@ -114,3 +114,13 @@ def test_closures_made_by_many_threads_keep_their_own_cells() -> None:
     for thread in threads:
         thread.join()
     assert results == [True] * 4
+
+
+@pytest.mark.parametrize('mode', ['exec', 'eval', 'single'])
+def test_nesting_past_the_parser_is_a_memory_error(mode):
+    # CPython's parser stack overflows there (test_syntax's test_error_on_parser_stack_overflow)
+    source = '-' * 100_000 + '4'
+    with pytest.raises(MemoryError):
+        compile(source, '<string>', mode)
+    with pytest.raises(MemoryError):
+        compile_source(source, '<string>', mode)

@@ -29,6 +29,12 @@ SNIPPETS = {
                     'def f(a: (1, 2)(3)): pass\n'),
     'annotations_evaluated': 'x: (1, 2)[1.5] = 2\ndef f():\n    y: (1, 2)[1.5] = 1\n',
     'chained_in_tests': 'x = y = 0\nif (y and\n        0 < x is 2):\n    pass\n',
+    'bool_and_set_not_subscriptable': '[True [0]]\nx = -False[1]\n',
+    'generator_and_function_index': '[[1, 2] [(i for i in x)]]\n(1, 2)[lambda: 0]\n',
+    # the tokenizer's: a number glued to a keyword
+    'numbers_glued_to_keywords': ('x = y = 0\n1or x\n0xfor x\n[0x1for x in ()]\n'
+                                  '1if x else y\n0b1and x\n0o7in y\n1jor x\n1.is x\n'
+                                  '1e3not in y\nx if 1else y\n'),
 }
 
 

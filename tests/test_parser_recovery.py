@@ -246,6 +246,19 @@ BROKEN = [
     'match x:\n    case [1, 2:\n        pass\n', "x = ''' \n", "x = f'{x'\n", "x = f'{'\n",
     "x = f'}'\n", "x = f'{x!}'\n", "x = f'{x:{y:{z}}}'\n", "x = b'é'\n", "x = 'a' b'b'\n",
     "x = '\\N{foo}'\n",
+    # CPython 3.11.7's later error rules
+    'print {1:(foo.)}\n', 'if 1:\n    exec {1:(foo.)}\n', 'print {1: foo}\n',
+    'def foo(/,a,b=,c):\n    pass\n', 'def foo(a=1,/*,b,c):\n    pass\n',
+    'lambda /,a,b,c: None\n', 'lambda a=1,/*,b,c: None\n', 'lambda a=1,d=,c: None\n',
+    'lambda a=: 1\n', 'def f(a, / *, b): pass\n',
+    'try: pass\nexcept* ValueError: pass\nexcept TypeError: pass\n',
+    'for i < (): pass\n', 'for a.b < c: pass\n', 'for a, f() in x: pass\n',
+    '{1: *12+1}\n', '{1: 23, 1: *12+1}\n', '{**a, 1: *b, 2: 3}\n',
+    'f(**x, *)\n', 'f(a=1, *)\n', 'f(a, **x, *, y)\n',
+    'match x:\n    case 42 as 1+2+4:\n        pass\n',
+    'match x:\n    case 42 as (a):\n        pass\n',
+    'with (blech as something)\n    pass\n', 'with (a, b as c, d)\n    pass\n',
+    'with (a as 1)\n    pass\n', 'with (a, b as f()):\n    pass\n',
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import weakref
 
+from ..parser.messages import Msg
 from ..runtime.frames import Code, code_observers
 from ..runtime.host_code import remember_source
 from ..source import decode_source
@@ -71,6 +72,10 @@ def parse_source(source: str | bytes, filename: str, mode: str = 'exec',
 
     result = parse(source, filename, mode)
     if result.errors:
+        if result.error.message == Msg.TOO_COMPLEX:
+            # Nesting past what the parser takes: CPython's parser stack overflows there,
+            # an empty MemoryError.
+            raise MemoryError
         raise _syntax_error(result.error, source, filename, from_file)
     emit_warnings(parser_warnings(result.warnings), filename)
     table, diagnostics = build_symtable(result.tree, filename)

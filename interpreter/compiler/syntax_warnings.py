@@ -52,9 +52,16 @@ def syntax_warnings(tree, *, future: frozenset = frozenset()) -> list[SyntaxDiag
 
 
 def parser_warnings(parse_warnings) -> list[SyntaxDiagnostic]:
-    """The parser's `(message, lineno)` warnings (invalid escapes) as DeprecationWarnings."""
-    return [SyntaxDiagnostic(message, lineno, 0, kind='DeprecationWarning')
-            for message, lineno in parse_warnings]
+    """The parser's `(message, lineno)` warnings (invalid escapes: DeprecationWarnings) and
+    the tokenizer's `(message, lineno, 'SyntaxWarning', col)` ones as diagnostics."""
+    found = []
+    for message, lineno, *rest in parse_warnings:
+        if rest:  # the tokenizer's: offset and end offset both at the number's end
+            kind, col = rest
+            found.append(SyntaxDiagnostic(message, lineno, col, lineno, col, kind=kind))
+        else:
+            found.append(SyntaxDiagnostic(message, lineno, 0, kind='DeprecationWarning'))
+    return found
 
 
 def emit_warnings(diagnostics, filename: str) -> None:
@@ -223,8 +230,9 @@ class _WarningFinder:
         kind = type(value_node).__name__
         value = folded(value_node)
         if value is not _NOT_FOLDED:
-            if value is None or value is Ellipsis or type(value) in (int, float, complex,
-                                                                     frozenset):
+            # (PyLong_Check and PyAnySet_Check: bools and sets too)
+            if value is None or value is Ellipsis or isinstance(value, (int, float, complex,
+                                                                        frozenset, set)):
                 self.warn(f"'{type(value).__name__}' object is not subscriptable; perhaps you "
                           f'missed a comma?', node)
                 return
@@ -234,8 +242,9 @@ class _WarningFinder:
                       node)
             return
         index_type = _inferred_type(node.slice)
-        if index_type is None or isinstance(index_type, str) or issubclass(index_type, int) \
-                or index_type is slice:
+        # ('generator' and 'function' are types too, named by their strings here)
+        if index_type is None or index_type is slice or (
+                not isinstance(index_type, str) and issubclass(index_type, int)):
             return
         if value is not _NOT_FOLDED:
             if not isinstance(value, (str, bytes, tuple)):
@@ -243,7 +252,7 @@ class _WarningFinder:
         elif kind not in _INDEXED_KINDS:
             return
         self.warn(f'{_type_name(_inferred_type(value_node))} indices must be integers or '
-                  f'slices, not {index_type.__name__}; perhaps you missed a comma?', node)
+                  f'slices, not {_type_name(index_type)}; perhaps you missed a comma?', node)
 
     # statements and expressions compiled in an order (or a number of times) of their own
 

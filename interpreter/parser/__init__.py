@@ -25,7 +25,7 @@ class ParseResult:
     __slots__ = ('error', 'errors', 'tree', 'warnings')
 
     def __init__(self, tree, errors: list[SyntaxDiagnostic],
-                 warnings: list[tuple[str, int]] | None = None,
+                 warnings: list[tuple] | None = None,
                  error: SyntaxDiagnostic | None = None):
         self.tree = tree
         self.errors = errors
@@ -82,9 +82,9 @@ _COMPOUND = frozenset(('If', 'While', 'For', 'AsyncFor', 'With', 'AsyncWith', 'T
                        'FunctionDef', 'AsyncFunctionDef', 'ClassDef', 'Match'))
 
 
-def _lex_source(source: str):
+def _lex_source(source: str, warnings: list | None = None):
     from ..lexer import lex
-    return lex(source)
+    return lex(source, warnings=warnings)
 
 
 def _decode(data: bytes) -> str:
@@ -121,7 +121,8 @@ def parse(source: str | bytes, filename: str = '<unknown>', mode: str = 'exec') 
 
 
 def _parse_text(source: str, filename: str, mode: str) -> ParseResult:
-    tokens, lex_errors = _lex_source(source)
+    lex_warnings: list = []
+    tokens, lex_errors = _lex_source(source, lex_warnings)
     original = tokens
     tokens, inserted = close_unclosed_brackets(source, tokens, lex_errors, _lex_source)
     char_tokens = tokens
@@ -137,7 +138,11 @@ def _parse_text(source: str, filename: str, mode: str) -> ParseResult:
                         _echo_starts(char_tokens, lex_errors))
     if mode == 'eval':
         errors = _trailing_indent(source, errors, lex_errors)
-    return ParseResult(tree, errors, parser.warnings,
+    # The tokenizer's warnings (numbers glued to keywords) and the parser's (invalid escapes),
+    # in source order, as CPython's parser meets them reading tokens.
+    warnings = sorted([*((w.message, w.lineno, w.kind, w.col_offset) for w in lex_warnings),
+                       *parser.warnings], key=lambda warning: warning[1])
+    return ParseResult(tree, errors, warnings,
                        _cpython_choice(errors, lex_errors, parser.reach_end))
 
 

@@ -631,8 +631,12 @@ class ExpressionRules:
             lone_name = start.kind == NAME and index == b_index - 1 and \
                 start.string not in _KEYWORDS
             if lone_name and start.string in ('print', 'exec'):
-                self.fail(Msg.PRINT.format(start.string, start.string), start,
-                          self._expression_end(self.star_expressions))
+                # invalid_legacy_expression: only when what follows is valid expressions.
+                printed = self._probe_expression(self.star_expressions)
+                end = toks[self.i - 1] if self.i > b_index else tok
+                self.i, self.tok = b_index, tok
+                if printed is None:
+                    self.fail(Msg.PRINT.format(start.string, start.string), start, end)
             failed = self._probe_expression()
             after = self.i
             self.i, self.tok = b_index, tok
@@ -954,6 +958,7 @@ class ExpressionRules:
             self.advance()
             if self.tok.string in ('}', ','):
                 self.fail(Msg.DICT_VALUE, self.prev)
+            self._starred_dict_value()
             value = self.expression()
             s = self.tok.string
             if s == 'for' or (s == 'async' and self.toks[self.i + 1].string == 'for'):
@@ -1008,10 +1013,26 @@ class ExpressionRules:
             self.advance()
             if self.tok.string in ('}', ','):
                 self.fail(Msg.DICT_VALUE, self.prev)
+            self._starred_dict_value()
             values.append(self.expression())
         end = self.expect_closing('}', open_)
         self.depth -= 1
         return n.Dict(keys, values, open_.lineno, open_.col, end.end_lineno, end.end_col)
+
+    def _starred_dict_value(self):
+        """CPython's invalid_kvpair: `key: *value` (a bitwise_or after the star) is named,
+        from the star to where the value ends (the start of the token after it)."""
+        star = self.tok
+        if star.string != '*' or star.kind != OP:
+            return
+        start = self.i
+        self.advance()
+        if self._probe_expression(self.bitwise_or) is not None:
+            self.i, self.tok = start, star
+            return
+        after = self.tok
+        self.report(Msg.DICT_STARRED_VALUE, star.lineno, star.col, after.lineno, after.col)
+        raise ParseError
 
     # for_if_clauses: (ASYNC? 'for' star_targets 'in' ~ disjunction ('if' disjunction)*)+
     def for_if_clauses(self):
@@ -1079,10 +1100,9 @@ class ExpressionRules:
         del errors[mark:]
         self.reach_line, self.reach_end = reach
         self.i, self.tok, self.depth = at, self.toks[at], depth
+        node = _invalid_for_target(node) if node is not None else None
         if node is None:
             return
-        if type(node) is n.Compare and type(node.ops[0]) is n.In:
-            node = node.left
         plain = errors.pop() if raised else None
         self.set_ctx(node, STORE, 'for')
         if plain is not None:
@@ -1171,6 +1191,10 @@ class ExpressionRules:
             tok = self.tok
             s = tok.string
             if s == '*' and tok.kind == OP:
+                if (seen_kw or seen_kw_unpack) and self.toks[self.i + 1].string in (',', ')'):
+                    # A bare '*' after keywords: CPython's invalid_arguments (args ',' '*')
+                    # reports it so, at the '*'.
+                    self.fail(Msg.ITER_AFTER_KW_UNPACK, tok, tok)
                 self.advance()
                 value = self.expression()
                 end = self.prev
@@ -1249,10 +1273,14 @@ class ExpressionRules:
                 if seen_star:
                     self.fail(Msg.SLASH_AFTER_STAR, tok)
                 if not args:
-                    self.fail(Msg.INVALID_SYNTAX, tok)
+                    # (CPython's invalid_parameters names it only when a ',' follows)
+                    following = self.toks[self.i + 1].string
+                    self.fail(Msg.SLASH_FIRST if following == ',' else Msg.INVALID_SYNTAX, tok)
                 seen_slash = True
                 posonly, args = args, []
                 self.advance()
+                if self.tok.string == '*' and self.tok.kind == OP:
+                    self.fail(Msg.SLASH_STAR_COMMA, self.tok)
             elif s == '*' and tok.kind == OP:
                 if seen_star:
                     self.fail(Msg.DUP_STAR, tok)
@@ -1277,7 +1305,8 @@ class ExpressionRules:
                 if self.tok.string == '=':
                     equals = self.advance()
                     if self.tok.string in (',', ')', ':') or self.tok.kind == NEWLINE:
-                        if annotations:
+                        # (CPython's invalid_default: only before ')' or ',')
+                        if self.tok.string in (',', ')'):
                             self.fail(Msg.DEFAULT_VALUE, equals)
                         self.fail(Msg.INVALID_SYNTAX, self.tok)
                     default = self.expression()
@@ -1392,3 +1421,22 @@ def _describe(node):
     from .core import describe
     return describe(node)
 
+
+def _invalid_for_target(node):
+    """CPython's _PyPegen_get_invalid_target for a for target: the first part that cannot be
+    assigned to, None if there is none. 'x in y' reads as a comparison whose left side
+    counts; any other comparison names nothing (the error stays 'invalid syntax')."""
+    kind = type(node)
+    if kind is n.Tuple or kind is n.List:
+        for element in node.elts:
+            found = _invalid_for_target(element)
+            if found is not None:
+                return found
+        return None
+    if kind is n.Starred:
+        return _invalid_for_target(node.value)
+    if kind is n.Compare:
+        return _invalid_for_target(node.left) if type(node.ops[0]) is n.In else None
+    if kind in (n.Name, n.Attribute, n.Subscript, n.ErrorExpr):
+        return None
+    return node

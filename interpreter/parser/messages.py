@@ -41,11 +41,14 @@ class Msg:
     UNPACK_DICT_COMPREHENSION = 'dict unpacking cannot be used in dict comprehension'
     COMPREHENSION_TARGET = 'did you forget parentheses around the comprehension target?'
     DICT_VALUE = "expression expected after dictionary key and ':'"
+    DICT_STARRED_VALUE = 'cannot use a starred expression in a dictionary value'
     DICT_COLON = "':' expected after dictionary key"
     NON_DEFAULT = 'non-default argument follows default argument'
     DEFAULT_VALUE = 'expected default value expression'
     BARE_STAR = 'named arguments must follow bare *'
     DUP_SLASH = '/ may appear only once'
+    SLASH_FIRST = 'at least one argument must precede /'
+    SLASH_STAR_COMMA = 'expected comma between / and *'
     SLASH_AFTER_STAR = '/ must be ahead of *'
     DUP_STAR = '* argument may appear only once'
     KWARG_LAST = 'arguments cannot follow var-keyword argument'
@@ -57,6 +60,7 @@ class Msg:
     SINGLE_MULTIPLE = 'multiple statements found while compiling a single statement'
     PATTERN_LITERALS = 'patterns may only match literals and attribute lookups'
     PATTERN_WILDCARD_TARGET = "cannot use '_' as a target"
+    INVALID_PATTERN_TARGET = 'invalid pattern target'
     PATTERN_IMAGINARY = 'imaginary number required in complex literal'
     POSITIONAL_PATTERN = 'positional patterns follow keyword patterns'
     FSTRING_EMPTY = 'f-string: empty expression not allowed'

@@ -150,7 +150,16 @@ class PatternRules:
             self.advance()
             name = self.tok
             if name.kind != NAME or name.string in _KEYWORDS:
-                self.fail(Msg.INVALID_SYNTAX, name)
+                # CPython's invalid_as_pattern: an expression there is named as one.
+                # (Its range is the expression node's: parentheses left out.)
+                mark, name_index = len(self.errors), self.i
+                try:
+                    target = self.expression()
+                except ParseError:
+                    del self.errors[mark:]
+                    self.i, self.tok = name_index, name
+                    self.fail(Msg.INVALID_SYNTAX, name)
+                self.fail(Msg.INVALID_PATTERN_TARGET, target)
             if name.string == '_':
                 self.fail(Msg.PATTERN_WILDCARD_TARGET, name)
             self.advance()

@@ -141,10 +141,15 @@ class StatementRules:
         tok = self.tok
         if type(last) is n.Expr and type(last.value) is n.Name and \
                 last.value.id in ('print', 'exec') and self._starts_expression():
-            # Python 2's print statement: CPython's invalid_legacy_expression rule.
-            name = last.value.id
-            self.fail(Msg.PRINT.format(name, name), last.value,
-                      self._expression_end(self.star_expressions))
+            # Python 2's print statement: CPython's invalid_legacy_expression rule, which
+            # needs what follows to be valid expressions.
+            start, tok = self.i, self.tok
+            failed = self._probe_expression(self.star_expressions)
+            end = self.toks[self.i - 1] if self.i > start else tok
+            self.i, self.tok = start, tok
+            if failed is None:
+                name = last.value.id
+                self.fail(Msg.PRINT.format(name, name), last.value, end)
         if type(last) is n.Expr and type(last.value) is n.Tuple and last.value.elts and \
                 last.value.col_offset == last.value.elts[0].col_offset and \
                 self._starts_operand_at(self.i):
@@ -694,6 +699,9 @@ class StatementRules:
             try:
                 items = self._paren_with_items()
             except ParseError:
+                if len(self.errors) > saved_errors and \
+                        self.errors[-1].message.startswith('cannot assign to'):
+                    raise  # CPython's invalid_with_item, inside the parentheses
                 self.i, self.tok, self.depth = saved_i, self.toks[saved_i], depth
                 del self.errors[saved_errors:]
                 items = None
@@ -725,7 +733,9 @@ class StatementRules:
                 elif s in (')', ']', '}'):
                     depth -= 1
                     if depth == 0:
-                        return toks[j + 1].string == ':'
+                        # (before a line end: CPython's invalid_with_stmt reads the items and
+                        # reports the missing ':')
+                        return toks[j + 1].string == ':' or toks[j + 1].kind == NEWLINE
             j += 1
 
     def _paren_with_items(self):
@@ -739,9 +749,26 @@ class StatementRules:
             if self.tok.string == ')':
                 break
         self.expect(')')
-        if self.tok.string != ':':
+        if self.tok.string != ':' and self.tok.kind != NEWLINE:
             raise ParseError
         return items
+
+    def invalid_with_target(self, index, mark):
+        """CPython's invalid_with_item: an expression after 'as' (from token `index`) that
+        is followed by ',', ')' or ':' is named as a target that cannot be assigned to."""
+        failed = self.errors[mark:]
+        at = self.i
+        del self.errors[mark:]
+        self.i, self.tok = index, self.toks[index]
+        try:
+            target = self.expression()
+        except ParseError:
+            target = None
+        del self.errors[mark:]
+        if target is not None and self.tok.string in (',', ')', ':'):
+            self.set_ctx(target, STORE)
+        self.i, self.tok = at, self.toks[at]
+        self.errors.extend(failed)
 
     # with_item: expression 'as' star_target &(',' | ')' | ':') | expression
     def with_item(self):
@@ -749,7 +776,12 @@ class StatementRules:
         target = None
         if self.tok.string == 'as' and self.tok.kind == NAME:
             self.advance()
-            target = self.star_target()
+            target_index, mark = self.i, len(self.errors)
+            try:
+                target = self.star_target()
+            except ParseError:
+                self.invalid_with_target(target_index, mark)
+                raise
             if self.tok.string not in (',', ')', ':') and self.tok.kind != NEWLINE:
                 self.fail(Msg.INVALID_SYNTAX, self.tok)
         return n.withitem(expr, target)
@@ -765,12 +797,14 @@ class StatementRules:
         finalbody = []
         star = None
         while self.tok.string == 'except' and self.tok.kind == NAME:
+            keyword = self.i
             handler, is_star = self.except_block()
             if star is None:
                 star = is_star
             elif star != is_star:
-                self.fail(Msg.EXCEPT_MIXED,
-                          handler)
+                # CPython underlines the keyword (`except` or `except*`) of the odd handler.
+                self.fail(Msg.EXCEPT_MIXED, self.toks[keyword],
+                          self.toks[keyword + 1] if is_star else self.toks[keyword])
             handlers.append(handler)
         if handlers and self.tok.string == 'else' and self.tok.kind == NAME:
             orelse = self.else_block()
