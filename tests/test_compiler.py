@@ -124,3 +124,12 @@ def test_nesting_past_the_parser_is_a_memory_error(mode):
         compile(source, '<string>', mode)
     with pytest.raises(MemoryError):
         compile_source(source, '<string>', mode)
+
+
+def test_syntax_error_text_is_decoded_as_declared():
+    source = b'# -*- coding: iso8859-7 -*-\n\xe1 = 0xI'
+    expected = pytest.raises(SyntaxError, compile, source, '<s>', 'exec').value
+    found = pytest.raises(SyntaxError, compile_source, source, '<s>', 'exec').value
+    assert (found.msg, found.lineno, found.offset, found.text) == \
+        (expected.msg, expected.lineno, expected.offset, expected.text) == \
+        ('invalid hexadecimal literal', 2, 6, '\u03b1 = 0xI')

@@ -89,7 +89,13 @@ def parse_source(source: str | bytes, filename: str, mode: str = 'exec',
 
 def _syntax_error(diagnostic, source, filename: str, from_file: bool = False) -> SyntaxError:
     """The host exception for a diagnostic, with the offending line as CPython gives it."""
-    text = source.decode('utf-8', 'replace') if isinstance(source, bytes) else source
+    if isinstance(source, bytes):
+        try:  # in its declared encoding, as the parser read it
+            text = decode_source(source, filename)
+        except SyntaxError:
+            text = source.decode('utf-8', 'replace')
+    else:
+        text = source
     lines = text.splitlines(keepends=True)
     line = lines[diagnostic.lineno - 1] if 0 < diagnostic.lineno <= len(lines) else None
     return diagnostic.to_exception(filename, line, from_file)
