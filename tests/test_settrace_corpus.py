@@ -25,7 +25,8 @@ TRACED = [
     'big_dict_display', 'bool_logic_truthiness', 'chained_comparisons', 'class_attribute_lookup',
     'class_decorators_metaclass_order', 'class_instances', 'classes_metaclasses', 'closure_cells',
     'closure_cycles_collected', 'closures_scopes', 'code_lines_lasti', 'code_replace_names',
-    'compile_built_trees', 'compile_bytes_source_encoding', 'constants_shared',
+    'compile_built_trees', 'compile_bytes_source_encoding', 'comprehension_edge',
+    'constants_shared',
     'containers_builtin', 'data_model_dispatch', 'decorators', 'del_assert_misc',
     'eval_exec_globals', 'evaluation_order', 'exc_info_states', 'exception_cleanup_state',
     'exception_hierarchy', 'exceptions_chaining', 'format_protocols', 'frames_introspection',
@@ -33,7 +34,8 @@ TRACED = [
     'generator_throw_bad_arguments', 'generator_throw_reraise', 'generator_yield_in_assignments',
     'getframe_lines', 'global_nonlocal_module', 'host_handed_stdlib_objects', 'inplace_fallbacks',
     'lambda_default_scopes', 'main_module_misc', 'mangling_private', 'misc_statements',
-    'module_docstrings', 'namespaces_collected', 'numbers_builtins', 'object_creation_protocol',
+    'module_docstrings', 'namespaces_collected', 'nested_scopes_in_expressions',
+    'numbers_builtins', 'object_creation_protocol',
     'parameters_kinds', 'pdb_jump', 'pickle_old_protocols', 'pkgutil_iter_modules',
     'properties_descriptors_inheritance', 'qualname_global_declared',
     'rebound_parameter_frees_argument', 'scoping_edge_cases', 'setprofile_events',
@@ -57,7 +59,7 @@ TRACED = [
     'tb_subscript', 'tb_subscript_none', 'tb_systemexit', 'tb_unpack_dict_keys',
     'tb_unpack_too_many', 'trace_jumps', 'trace_multiline_statements', 'traceback_crossings',
     'traceback_objects', 'try_else_control_flow', 'unpacking', 'unstarted_coroutine_locals',
-    'while_try_loops',
+    'walrus_comprehensions', 'while_try_loops',
 ]
 
 WRAPPER = """\

@@ -329,6 +329,10 @@ class ComprehensionCompiler:
         for index in reversed(range(len(node.generators))):
             generator = node.generators[index]
             iterable = None if index == 0 else self.expr(generator.iter)
+            if iterable is not None and self.instrument:
+                # CPython reports the line at each jump back to an inner loop too (the first
+                # loop's iterator is traced by the traced body, runtime.tracing)
+                iterable = _traced_inner_iterable(iterable, node.lineno)
             step = _loop(iterable, self.store(generator.target),
                          tuple(self.expr(c) for c in generator.ifs), step, is_gen,
                          generator.iter, node)
@@ -361,6 +365,25 @@ def _comprehension_start(code, free_slots: tuple):
         return fast
 
     return start
+
+
+def _traced_inner_iterable(iterable, lineno: int):
+    """An inner loop's iterable whose iterator reports `lineno` before each later item."""
+    from ..runtime.tracing import traced_iterator
+
+    class TracedIterable:
+        __slots__ = ('frame', 'value')
+
+        def __init__(self, frame, value):
+            self.frame, self.value = frame, value
+
+        def __iter__(self):
+            return traced_iterator(self.frame, iter(self.value), lineno)
+
+    def traced(f):
+        return TracedIterable(f, iterable(f))
+
+    return traced
 
 
 def _loop(iterable, store, conditions, inner, is_gen: bool, iter_node, node):

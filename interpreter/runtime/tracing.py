@@ -54,6 +54,7 @@ __all__ = [
     'traced_decorators',
     'traced_handler',
     'traced_iterable',
+    'traced_iterator',
     'traced_test',
     'untrace',
 ]
@@ -238,6 +239,12 @@ def traced_iterable(iterable, lineno: int):
         return _TracedIterator(f, iter(iterable(f)), lineno)
 
     return traced
+
+
+def traced_iterator(f, iterator, lineno: int):
+    """A loop's iterator whose line is reported before each item after the first (where
+    CPython's bytecode jumps back): the inner loops of a traced comprehension."""
+    return _TracedIterator(f, iterator, lineno)
 
 
 def _explicit_stop(iterator, error: StopIteration) -> bool:
