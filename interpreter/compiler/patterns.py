@@ -53,6 +53,10 @@ class PatternCompiler:
             body = self.block(case.body)
             cases.append((matcher, guard, body, case.pattern))
         cases = tuple(cases)
+        if self.instrument:
+            guard_lines = tuple(case.guard.lineno if case.guard is not None else None
+                                for case in node.cases)
+            return _traced_match(subject, cases, guard_lines)
 
         def match(f):
             value = subject(f)
@@ -249,3 +253,26 @@ class PatternCompiler:
 
 def _self_matching(kind: type) -> bool:
     return any(base in _SELF_MATCHING for base in kind.__mro__)
+
+
+def _traced_match(subject, cases, guard_lines):
+    """A `match` under the step hooks: CPython's bytecode tries each case's pattern on the
+    pattern's line (a guard on its own), so each case tried reports its line."""
+    from ..runtime.tracing import line_event
+
+    traced = tuple(zip(cases, guard_lines))
+
+    def traced_match(f):
+        value = subject(f)
+        for (matcher, guard, body, pattern_node), guard_line in traced:
+            line_event(f, pattern_node.lineno)
+            if not match_case(f, matcher, value, pattern_node):
+                continue
+            if guard is not None:
+                line_event(f, guard_line)
+                if not guard(f):
+                    continue
+            return body(f)
+        return None
+
+    return traced_match
