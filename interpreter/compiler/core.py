@@ -112,6 +112,11 @@ class CompilerCore:
             decorators = getattr(node, 'decorator_list', None)
             lineno = decorators[0].lineno if decorators else first_line(node)
             closure = line_event_before(closure, lineno, always_reports=fresh_raise)
+        elif self.instrument and type(node).__name__ in ('For', 'While'):
+            from ..runtime.tracing import exceptions_reported
+
+            # a loop reports its header's line itself; what its iterator raises is reported
+            closure = exceptions_reported(closure)
         return note_closure(closure, node)
 
     def _without_instructions(self, node, index) -> bool:
@@ -140,6 +145,10 @@ class CompilerCore:
             from ..runtime.tracing import line_event_before_generator
 
             closure = line_event_before_generator(closure, node.lineno)
+        elif self.instrument:
+            from ..runtime.tracing import exceptions_reported_generator
+
+            closure = exceptions_reported_generator(closure)
         closure = note_closure(closure, node)
         closure.memphis_gen = True
         return closure

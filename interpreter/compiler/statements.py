@@ -644,10 +644,12 @@ class StatementCompiler:
         context_node = item.context_expr
         find_special = special_method
         if self.instrument:
-            from ..runtime.tracing import exit_reports_line
+            from ..runtime.tracing import exceptions_reported, exit_reports_line
 
             # leaving the block reports the `with` line again, as CPython does
             find_special = exit_reports_line(node.lineno)
+            if store is not None:
+                store = exceptions_reported(store)
 
         def with_(f):
             try:

@@ -34,6 +34,8 @@ __all__ = [
     'Rewind',
     'call_event',
     'exception_event',
+    'exceptions_reported',
+    'exceptions_reported_generator',
     'exit_reports_line',
     'getprofile',
     'gettrace',
@@ -185,6 +187,32 @@ def line_event_before(closure, lineno: int, *, always_reports: bool = False):
             raise
 
     return traced_statement
+
+
+def exceptions_reported(closure):
+    """A piece of a traced statement whose exceptions CPython reports where they are raised:
+    a loop (its iterator or target, unlike its body, has no statement of its own), a `with`
+    target (reported before `__exit__` runs)."""
+    def reporting(f, *args):
+        try:
+            return closure(f, *args)
+        except BaseException as error:
+            _exception_entered(f, error)
+            raise
+
+    return reporting
+
+
+def exceptions_reported_generator(closure):
+    """`exceptions_reported` for a loop that yields (a generator closure)."""
+    def reporting(f):
+        try:
+            return (yield from closure(f))
+        except BaseException as error:
+            _exception_entered(f, error)
+            raise
+
+    return reporting
 
 
 def line_events_around(closure, before: int | None, after: int | None):
