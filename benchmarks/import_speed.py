@@ -1,7 +1,7 @@
 """Import speed: `import json, re, dataclasses, enum, typing, collections, argparse, logging,
 unittest, asyncio` under CPython, Memphis cold (empty cache) and Memphis warm, in the same run.
 
-    python3 benchmarks/import_speed.py [-n REPEAT] [--modules a,b,c]
+    python3 benchmarks/import_speed.py [-n REPEAT] [--modules a,b,c] [--compare DIR]
 
 Each measurement is a fresh process running a program that is only that import statement
 (`python3 prog.py` and `memphis prog.py`, start-up included); the time is the child's CPU time
@@ -10,7 +10,9 @@ shown too. Cold runs each get an empty cache folder (MEMPHIS_CACHE_DIR); warm ru
 folder the first cold run filled. Prints the best of REPEAT runs of each and the ratios to
 CPython's (the goal of issue 4: warm at most 10x CPython). CPython runs with its own bytecode
 cache in a private folder (`-X pycache_prefix`) filled by a first unmeasured run, as an
-installed CPython's standard library is precompiled.
+installed CPython's standard library is precompiled. `--compare DIR` also measures the Memphis
+of another checkout (e.g. `git archive HEAD | tar -x -C DIR`), cold and warm with its own cache,
+interleaved with this one's, for before/after figures taken in the same minutes.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ def main() -> int:
     parser.add_argument('-n', '--repeat', type=int, default=3)
     parser.add_argument('--modules', default=MODULES.replace(' ', ''),
                         help='comma-separated modules to import (default: the ten of issue 4)')
+    parser.add_argument('--compare', metavar='DIR',
+                        help="another checkout's root: its Memphis is measured too")
     options = parser.parse_args()
     modules = ', '.join(options.modules.split(','))
     with tempfile.TemporaryDirectory(prefix='memphis-import-speed-') as work:
@@ -58,24 +62,34 @@ def main() -> int:
         base['PYTHONPATH'] = str(ROOT)
         cpython = [sys.executable, '-X', f'pycache_prefix={work}/pycache', program]
         memphis = [sys.executable, '-m', 'interpreter', program]
+        roots = {'': str(ROOT)}
+        if options.compare:
+            roots[' (compared)'] = os.path.abspath(options.compare)
         run_once(cpython, base, work)  # fills CPython's bytecode cache
-        figures: dict[str, list[tuple[float, float]]] = {'cpython': [], 'cold': [], 'warm': []}
-        warm_cache = os.path.join(work, 'cache-warm')
+        figures: dict[str, list[tuple[float, float]]] = {'cpython': []}
         for round_ in range(options.repeat):
             figures['cpython'].append(run_once(cpython, base, work))
-            cold_cache = warm_cache if round_ == 0 else os.path.join(work, f'cache-{round_}')
-            figures['cold'].append(run_once(memphis, {**base, 'MEMPHIS_CACHE_DIR': cold_cache},
-                                            work))
-            figures['warm'].append(run_once(memphis, {**base, 'MEMPHIS_CACHE_DIR': warm_cache},
-                                            work))
+            for suffix, root in roots.items():
+                environment = {**base, 'PYTHONPATH': root}
+                warm_cache = os.path.join(work, f'cache-warm{len(suffix)}')
+                cold_cache = warm_cache if round_ == 0 else \
+                    os.path.join(work, f'cache-{round_}{len(suffix)}')
+                figures.setdefault('cold' + suffix, []).append(run_once(
+                    memphis, {**environment, 'MEMPHIS_CACHE_DIR': cold_cache}, work))
+                figures.setdefault('warm' + suffix, []).append(run_once(
+                    memphis, {**environment, 'MEMPHIS_CACHE_DIR': warm_cache}, work))
     print(f'import {modules}  (best of {options.repeat}; CPU s = user + system of the process)')
-    print(f'{"run":<22}{"CPU s":>9}{"wall s":>9}{"CPU ratio":>11}')
+    if options.compare:
+        print(f'compared: {roots[" (compared)"]}')
+    print(f'{"run":<34}{"CPU s":>9}{"wall s":>9}{"CPU ratio":>11}')
     reference = min(cpu for cpu, _ in figures['cpython'])
     labels = {'cpython': 'CPython', 'cold': 'Memphis cold (empty)', 'warm': 'Memphis warm'}
-    for key, label in labels.items():
-        cpu = min(value for value, _ in figures[key])
-        wall = min(value for _, value in figures[key])
-        print(f'{label:<22}{cpu:>9.3f}{wall:>9.3f}{cpu / reference:>10.1f}x')
+    for key, values in figures.items():
+        base_key, _, suffix = key.partition(' ')
+        label = labels[base_key] + (f' {suffix}' if suffix else '')
+        cpu = min(value for value, _ in values)
+        wall = min(value for _, value in values)
+        print(f'{label:<34}{cpu:>9.3f}{wall:>9.3f}{cpu / reference:>10.1f}x')
     return 0
 
 

@@ -21,6 +21,20 @@ class AST:
         return f'{type(self).__name__}({args})'
 
 
+def _deferred_attribute(self, name: str):
+    # A def's __getattr__ (so only for an attribute that is not set): a function's body loaded
+    # from the import cache stays pickled until its first read (imports.tree_pickle).
+    if name == 'body':
+        try:
+            deferred = object.__getattribute__(self, 'deferred_body')
+        except AttributeError:
+            pass
+        else:
+            return deferred.load(self)
+    raise AttributeError(f'{type(self).__name__!r} object has no attribute {name!r}',
+                         name=name, obj=self)
+
+
 class mod(AST):
     __slots__ = ()
     _fields = ()
@@ -68,8 +82,10 @@ class stmt(AST):
 
 
 class FunctionDef(stmt):
-    __slots__ = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment')
+    # deferred_body: the body's pickle while `body` is unset (imports.tree_pickle)
+    __slots__ = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment', 'deferred_body')
     _fields = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment')
+    __getattr__ = _deferred_attribute
     def __init__(self, name=None, args=None, body=None, decorator_list=None, returns=None, type_comment=None, lineno=0, col_offset=0, end_lineno=0, end_col_offset=0):
         self.name = name
         self.args = args
@@ -84,8 +100,10 @@ class FunctionDef(stmt):
 
 
 class AsyncFunctionDef(stmt):
-    __slots__ = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment')
+    # deferred_body: the body's pickle while `body` is unset (imports.tree_pickle)
+    __slots__ = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment', 'deferred_body')
     _fields = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment')
+    __getattr__ = _deferred_attribute
     def __init__(self, name=None, args=None, body=None, decorator_list=None, returns=None, type_comment=None, lineno=0, col_offset=0, end_lineno=0, end_col_offset=0):
         self.name = name
         self.args = args

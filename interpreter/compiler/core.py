@@ -11,7 +11,7 @@ The per-construct methods are named after the node class: `expr_BinOp`, `stmt_Wh
 from __future__ import annotations
 
 from ..runtime.frames import Code
-from .scope import Scope, ScopeKind, yielding_nodes
+from .scope import Scope, ScopeKind, declared_global, yielding_nodes
 from .trace_lines import first_line, line_plan
 
 __all__ = ['BREAK', 'CONTINUE', 'RETURN', 'CompileError', 'CompilerCore', 'note_closure']
@@ -50,7 +50,9 @@ class CompilerCore:
         self.scope = scope
         self.filename = filename
         self.kind = kind  # 'module', 'class', 'function', 'generator', 'coroutine', 'asyncgen'
-        self.yielding = yielding_nodes(body or [])
+        # a plain function's or a class's own statements cannot yield or await (SyntaxError):
+        # no walk (module code may await, compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        self.yielding = set() if kind in ('function', 'class') else yielding_nodes(body or [])
         self.bound_at: dict[str, int] = {}
         self.inline_operands: dict[int, list] = {}
         self.child_codes: dict[int, Code] = {}
@@ -255,9 +257,7 @@ class CompilerCore:
         private = self.scope.private_class
         if type(node).__name__ == 'ClassDef':
             private = node.name
-        child = Scope(table, kind, self.scope, name, qualname, private)
-        self.scope.child_scopes.append(child)
-        return child
+        return Scope(table, kind, self.scope, name, qualname, private)
 
     def qualname_for(self, name: str) -> str:
         scope = self.scope
@@ -268,10 +268,7 @@ class CompilerCore:
         return f'{scope.qualname}.{name}'
 
     def _declared_global(self, name: str) -> bool:
-        try:
-            return self.scope.table.lookup(self.scope.mangle(name)).is_declared_global()
-        except (KeyError, AttributeError):
-            return False
+        return declared_global(self.scope.table, self.scope.mangle(name))
 
 
 _CO_OPTIMIZED, _CO_NEWLOCALS, _CO_NESTED = 0x1, 0x2, 0x10

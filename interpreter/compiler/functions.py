@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from ..runtime.functions import Signature, Trampoline, make_function, make_trampoline_code
 from .core import RETURN
 from .lazy import defer_body
 from .scope import ScopeKind, _children_in_scope, set_local_names, yield_kinds
 
-__all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_of']
+__all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_of',
+           'preload_trampolines', 'recording_trampolines', 'trampoline_entries']
 
 
 def docstring_of(body: list):
@@ -47,9 +50,12 @@ class FunctionCompiler:
                          m(args.kwarg.arg) if args.kwarg else None,
                          len(args.defaults), [d is not None for d in args.kw_defaults])
 
-    def function_code(self, node, name: str, body: list, *, is_async: bool, is_lambda: bool):
+    def function_code(self, node, name: str, body: list | None, *, is_async: bool,
+                      is_lambda: bool):
         """A function's `Code` with its trampoline; the body (its own `Compiler`) is compiled
-        now, or on the first call when this module compiles lazily (see compiler.lazy)."""
+        now, or on the first call when this module compiles lazily (see compiler.lazy).
+        `body` None: `node.body`, read only when it compiles (a body loaded from the import
+        cache may still be pickled: imports.tree_pickle)."""
         if self.reuse is not None:
             return self.reuse[self.code_key(node)]
         qualname = self.qualname_for(name)
@@ -57,9 +63,10 @@ class FunctionCompiler:
         signature = self.signature_of(node.args, scope)
         scope.layout(signature.slot_names())
         if is_async:
-            kind = 'asyncgen' if _yields(scope, body, {'Yield', 'YieldFrom'}) else 'coroutine'
+            kind = 'asyncgen' if _yields(scope, node, body, {'Yield', 'YieldFrom'}) \
+                else 'coroutine'
         else:
-            kind = 'generator' if _yields(scope, body, {'Yield', 'YieldFrom', 'Await'}) \
+            kind = 'generator' if _yields(scope, node, body, {'Yield', 'YieldFrom', 'Await'}) \
                 else 'function'
         # a decorated function's code starts at its first decorator, as CPython's
         decorators = getattr(node, 'decorator_list', None)
@@ -75,13 +82,13 @@ class FunctionCompiler:
         code.co_flags |= (0x4 if signature.vararg else 0) | (0x8 if signature.kwarg else 0)
         code.cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
-        code.docstring = None if is_lambda else docstring_of(body)
+        code.docstring = None if is_lambda else _function_docstring(node, body)
         code.trampoline = _trampoline(
             signature, kind=kind, nlocals=code.nlocals, cell_slots=scope.cell_slots,
             n_free=len(scope.frees), name=name, qualname=qualname, filename=self.filename,
             firstlineno=firstlineno, freevars=code.co_freevars)
-        compile_body = _BodyCompilation(scope, self.filename, kind, body, self.future,
-                                        self.lazy, node if is_lambda else None)
+        compile_body = _BodyCompilation(scope, self.filename, kind, body, node, self.future,
+                                        self.lazy, is_lambda)
         if self.lazy:
             defer_body(code, compile_body)
         else:
@@ -154,8 +161,7 @@ class FunctionCompiler:
 
     def stmt_FunctionDef(self, node, is_async: bool = False):
         decorators = tuple(self.expr(d) for d in node.decorator_list)
-        code = self.function_code(node, node.name, node.body, is_async=is_async,
-                                  is_lambda=False)
+        code = self.function_code(node, node.name, None, is_async=is_async, is_lambda=False)
         make = self.function_maker(node, code, is_lambda=False)
         store = self.store_name(self.scope.mangle(node.name))
         if self.instrument and decorators:
@@ -187,6 +193,34 @@ class FunctionCompiler:
 # another function of that shape only renames a copy: writing the source out again and looking
 # its compiled template up took a tenth of a warm import.
 _trampolines: dict[tuple, Trampoline] = {}
+# The shape sets of the compilations recording which shapes they use (the import cache saves
+# those trampolines with the module, so a warm import makes none: `preload_trampolines`).
+_shape_recorders: list[set] = []
+
+
+@contextmanager
+def recording_trampolines():
+    """Collect the shapes of the trampolines the compilations inside the block use."""
+    used: set = set()
+    _shape_recorders.append(used)
+    try:
+        yield used
+    finally:
+        _shape_recorders.remove(used)
+
+
+def trampoline_entries(shapes) -> list[tuple]:
+    """(shape, template code, placeholders) for each recorded shape, for saving (marshal)."""
+    return [(shape, _trampolines[shape].template, _trampolines[shape].placeholders)
+            for shape in shapes if shape in _trampolines]
+
+
+def preload_trampolines(entries) -> None:
+    """Make the trampolines of `trampoline_entries` available: a function of one of those
+    shapes then only renames a copy."""
+    for shape, template, placeholders in entries:
+        if shape not in _trampolines:
+            _trampolines[shape] = Trampoline(template, placeholders)
 
 
 def _trampoline(signature: Signature, *, kind: str, nlocals: int, cell_slots, n_free: int,
@@ -196,6 +230,8 @@ def _trampoline(signature: Signature, *, kind: str, nlocals: int, cell_slots, n_
     key = (signature.posonly, signature.args, signature.vararg, signature.kwonly,
            signature.kwarg, signature.n_defaults, kind, nlocals, tuple(cell_slots), n_free,
            freevars)
+    if _shape_recorders:
+        _shape_recorders[-1].add(key)
     made = _trampolines.get(key)
     if made is None:
         made = _trampolines[key] = make_trampoline_code(
@@ -208,7 +244,15 @@ def _trampoline(signature: Signature, *, kind: str, nlocals: int, cell_slots, n_
     return Trampoline(template, made.placeholders)
 
 
-def _yields(scope, body: list, kinds: set[str]) -> bool:
+def _function_docstring(node, body: list | None):
+    """The docstring of a def, without loading a body that is still pickled."""
+    deferred = getattr(node, 'deferred_body', None)
+    if body is None and deferred is not None:
+        return deferred.docstring
+    return docstring_of(node.body if body is None else body)
+
+
+def _yields(scope, node, body: list | None, kinds: set[str]) -> bool:
     """Whether a function's own scope holds one of `kinds` (Yield, YieldFrom, Await).
 
     Memphis's symbol table recorded it (a yield makes its block a generator; an await outside
@@ -218,34 +262,37 @@ def _yields(scope, body: list, kinds: set[str]) -> bool:
     generator = getattr(block, 'generator', None)
     if generator is not None:
         return generator
-    return bool(kinds & yield_kinds(body))
+    return bool(kinds & yield_kinds(node.body if body is None else body))
 
 
 class _BodyCompilation:
     """Compiles one function body: called at once, or by compiler.lazy on the first call."""
 
-    __slots__ = ('body', 'filename', 'future', 'kind', 'lambda_node', 'lazy', 'scope')
+    __slots__ = ('body', 'filename', 'future', 'is_lambda', 'kind', 'lazy', 'node', 'scope')
 
-    def __init__(self, scope, filename: str, kind: str, body: list, future: frozenset,
-                 lazy: bool, lambda_node) -> None:
+    def __init__(self, scope, filename: str, kind: str, body: list | None, node,
+                 future: frozenset, lazy: bool, is_lambda: bool) -> None:
         self.scope = scope
         self.filename = filename
         self.kind = kind
-        self.body = body
+        self.body = body  # None: node.body, read now
+        self.node = node
         self.future = future
         self.lazy = lazy
-        self.lambda_node = lambda_node
+        self.is_lambda = is_lambda
 
     def __call__(self) -> tuple:
         """(the body's closure, the code objects nested in it)."""
         from . import Compiler
 
         scope, body = self.scope, self.body
+        if body is None:
+            body = self.node.body
         scope.deleted = deleted_names(body, scope)
         compiler = Compiler(scope, self.filename, kind=self.kind, body=body,
                             future=self.future, lazy=self.lazy)
-        if self.lambda_node is not None:
-            value, is_gen = compiler.gen_expr(self.lambda_node.body)
+        if self.is_lambda:
+            value, is_gen = compiler.gen_expr(self.node.body)
             closure = _lambda_body(value) if not is_gen else _gen_lambda_body(value)
         else:
             closure = compiler.function_body(body)

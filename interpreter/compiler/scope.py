@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
+from ..scopes import SymbolTable
+from ..scopes.flags import CELL, FREE, GLOBAL_EXPLICIT, LOCAL, SCOPE_MASK, SCOPE_OFF
+
 __all__ = [
     'SCOPE_NODES',
     'Scope',
     'ScopeKind',
     'build_module_scope',
     'compute_cells',
+    'declared_global',
     'mangle',
     'set_local_names',
     'yield_kinds',
@@ -44,6 +48,9 @@ def mangle(private_class: str | None, name: str) -> str:
     return f'_{stripped}{name}'
 
 
+_NO_NAMES: frozenset[str] = frozenset()
+
+
 class Scope:
     """One code block's names: slot numbers, cells, frees and how each name is reached."""
 
@@ -56,22 +63,24 @@ class Scope:
         self.qualname = qualname
         self.private_class = private_class
         self.slots: dict[str, int] = {}
-        self.cells: set[str] = set()
-        self.frees: list[str] = []
+        # read only once made (one shared empty set: a scope per function of every module)
+        self.cells: frozenset[str] = _NO_NAMES
+        self.frees: list[str] | tuple[str, ...] = ()
         self.params: list[str] = []
-        self.deleted: set[str] = set()
+        self.deleted: frozenset[str] | set[str] = _NO_NAMES
         # the child tables by (name, line) and by node, indexed when the body is compiled
         # (a function body compiled on its first call may never be)
         self._children: dict[tuple, deque] | None = None
         self._children_by_node: dict[int, object] = {}
-        self.child_scopes: list[Scope] = []
         self.cell_map = parent.cell_map if parent is not None else None
         # the compilation unit's constants, one object per value (compiler.constants)
         self.constants: dict = parent.constants if parent is not None else {}
         if self.cell_map is not None:
-            self.cells = set(self.cell_map.get(table.get_id(), ()))
+            cells = self.cell_map.get(table.get_id())
+            if cells:
+                self.cells = frozenset(cells)
         if kind == ScopeKind.CLASS:
-            self.frees = [sym.get_name() for sym in table.get_symbols() if sym.is_free()]
+            self.frees = _free_names(table)
             self.own_frees = set(self.frees)
             if self.cell_map is not None:
                 # names the class's methods take from an enclosing function, through the class
@@ -79,7 +88,7 @@ class Scope:
                 self.frees += sorted(name for name in extra if name not in self.frees)
         elif kind == ScopeKind.FUNCTION:
             # CPython's co_freevars order (sorted), which the trampoline's closure follows
-            self.frees = sorted(table.get_frees())
+            self.frees = tuple(sorted(_free_names(table)))  # most have none: the shared ()
 
     def child_table(self, node):
         """The symbol table of the scope that `node` (a def, class, lambda, ...) opens."""
@@ -89,14 +98,19 @@ class Scope:
             name = node.name
         if self._children is None:
             self._index_children()
-        queue = self._children.get((name, node.lineno))
-        found = self._children_by_node.get(id(node))
-        if found is not None and queue and found in queue:
-            queue.remove(found)
-            return found
+        key = (name, node.lineno)
+        queue = self._children.get(key)
+        found = self._children_by_node.pop(id(node), None)
         if not queue:
             raise LookupError(f'no symbol table for {kind} {name!r} at line {node.lineno}')
-        return queue.popleft()
+        if found is not None and found in queue:
+            queue.remove(found)
+        else:
+            found = queue.popleft()
+        if not queue:
+            # the index goes as the body compiles: the scope outlives its compilation
+            del self._children[key]
+        return found
 
     def _index_children(self) -> None:
         children: dict[tuple, deque] = defaultdict(deque)
@@ -128,7 +142,7 @@ class Scope:
                 local = [sym.get_name() for sym in self.table.get_symbols() if sym.is_local()]
             else:
                 # from the flags: no Symbol object per name of every function compiled
-                local = self.table.get_locals()
+                local = _local_names(self.table)
             taken = {*names, *self.frees}
             for name in local:
                 if name not in taken:
@@ -154,10 +168,10 @@ class Scope:
         'fast' (a slot), 'deref' (a cell in a slot), 'global', 'name' (the namespace, then
         globals and builtins) or 'classderef' (class namespace, then a cell).
         """
-        sym = self.symbol(name)
         if self.kind == ScopeKind.FUNCTION:
             if name in self.cells or name in self.frees:
                 return 'deref'
+            sym = self.symbol(name)
             if sym is None or sym.is_declared_global():
                 return 'global'
             # is_local() first: the stdlib's is_global() is also true of every bound name of a
@@ -165,31 +179,29 @@ class Scope:
             if sym.is_local():
                 return 'fast'
             return 'global'
-        if self.kind == ScopeKind.CLASS:
-            if sym is not None and sym.is_declared_global():
-                return 'global'
-            if name in self.own_frees:
-                return 'classderef'
-            return 'name'
-        if sym is not None and sym.is_declared_global():
+        # module and class scopes: from the flags, no `Symbol` per name (declared_global)
+        if declared_global(self.table, name):
             return 'global'
+        if self.kind == ScopeKind.CLASS and name in self.own_frees:
+            return 'classderef'
         return 'name'
 
     def resolve_store(self, name: str) -> str:
-        sym = self.symbol(name)
         if self.kind == ScopeKind.FUNCTION:
             if name in self.cells or name in self.frees:
                 return 'deref'
+            sym = self.symbol(name)
             if sym is not None and sym.is_declared_global():
                 return 'global'
             if sym is not None and sym.is_global() and not sym.is_local():
                 return 'global'
             return 'fast'
-        if sym is not None and sym.is_declared_global():
+        if declared_global(self.table, name):
             return 'global'
-        if self.kind == ScopeKind.CLASS and name in self.frees and sym is not None \
-                and sym.is_nonlocal():
-            return 'deref'
+        if self.kind == ScopeKind.CLASS and name in self.frees:
+            sym = self.symbol(name)
+            if sym is not None and sym.is_nonlocal():
+                return 'deref'
         return 'name'
 
 
@@ -216,17 +228,46 @@ def build_module_scope(table) -> Scope:
     return scope
 
 
+def _free_names(table) -> list[str]:
+    """The free names of a function's or class's table, in table order: from the flags of
+    Memphis's own tables (no `Symbol` object per name of every class), else from the
+    `symtable` API."""
+    if isinstance(table, SymbolTable):
+        return [name for name, flags in table._table.symbols.items()
+                if (flags >> SCOPE_OFF) & SCOPE_MASK == FREE]
+    if table.get_type() == 'function':
+        return list(table.get_frees())
+    return [sym.get_name() for sym in table.get_symbols() if sym.is_free()]
+
+
+def declared_global(table, name: str) -> bool:
+    """Whether `global name` is declared in `table`'s scope: from the flags of Memphis's own
+    tables (no `Symbol` object per class attribute), else from the `symtable` API."""
+    if isinstance(table, SymbolTable):
+        flags = table._table.symbols.get(name)
+        return flags is not None and (flags >> SCOPE_OFF) & SCOPE_MASK == GLOBAL_EXPLICIT
+    try:
+        return table.lookup(name).is_declared_global()
+    except (KeyError, AttributeError):
+        return False
+
+
+def _local_names(table) -> list[str]:
+    """A function table's locals (cells included), in table order, as `get_locals()`."""
+    if isinstance(table, SymbolTable):
+        return [name for name, flags in table._table.symbols.items()
+                if (flags >> SCOPE_OFF) & SCOPE_MASK in (LOCAL, CELL)]
+    return list(table.get_locals())
+
+
 def compute_cells(module_table) -> dict:
     """For every table id, the names its nested scopes take from it as free variables."""
     cells: dict = defaultdict(set)
     passthrough: dict = defaultdict(set)
 
     def frees_of(table):
-        kind = table.get_type()
-        if kind == 'function':
-            return table.get_frees()
-        if kind == 'class':
-            return [sym.get_name() for sym in table.get_symbols() if sym.is_free()]
+        if table.get_type() in ('function', 'class'):
+            return _free_names(table)
         return ()
 
     def visit(table, ancestors):

@@ -15,6 +15,8 @@ import sys
 import tempfile
 from dataclasses import dataclass
 
+from . import tree_pickle
+
 __all__ = ['CACHE_DIR_VARIABLE', 'CACHE_MODE_VARIABLE', 'CacheOutcome', 'cache_directory',
            'cache_file', 'cache_mode', 'compile_cached', 'front_end_fingerprint']
 
@@ -27,7 +29,8 @@ _MAGIC = b'memphis-parse-cache\n'
 # The modules whose code decides what a syntax tree and a symbol table look like: an edit to
 # any of them makes every cached entry stale.
 _FRONT_END_FILES = ('__init__.py', 'nodes.py', 'lexer.py', 'literals.py', 'tokens.py',
-                    'source.py', 'diagnostics.py')
+                    'source.py', 'diagnostics.py', os.path.join('imports', 'tree_pickle.py'),
+                    os.path.join('imports', 'cache.py'))
 _FRONT_END_PACKAGES = ('parser', 'scopes')
 # A front end's folder unused this long is removed when another front end starts its own.
 _STALE_SECONDS = 24 * 3600
@@ -111,7 +114,8 @@ def _key(source_path: str, status: os.stat_result) -> tuple:
 
 
 def _read(entry: str, key: tuple):
-    """(tree, table, templates) from the entry if it is whole and made for `key`, else None."""
+    """(tree, table, (template codes, trampolines)) from the entry if it is whole and made
+    for `key`, else None."""
     try:
         with open(entry, 'rb') as handle:
             if handle.read(len(_MAGIC)) != _MAGIC:
@@ -119,8 +123,9 @@ def _read(entry: str, key: tuple):
             stored_key, parsed, templates = pickle.load(handle)
         if stored_key != key:  # another source, or this one edited since
             return None
-        tree, table = pickle.loads(parsed)
-        return tree, table, marshal.loads(templates)
+        tree, table = tree_pickle.loads(parsed)
+        codes, trampolines = marshal.loads(templates)  # each template code still marshalled
+        return tree, table, (codes, trampolines)
     except Exception:  # noqa: BLE001 - an unreadable or corrupt entry is a miss, then rewritten
         return None
 
@@ -188,6 +193,11 @@ def compile_cached(source_path: str, read_source,
 def _compile_cached(source_path: str, read_source,
                     code_filename: str | None) -> tuple[object, CacheOutcome]:
     from ..compiler import compile_tree, parse_source
+    from ..compiler.functions import (
+        preload_trampolines,
+        recording_trampolines,
+        trampoline_entries,
+    )
     from ..runtime import templates
 
     filename = source_path if code_filename is None else code_filename
@@ -200,8 +210,9 @@ def _compile_cached(source_path: str, read_source,
     entry = cache_file(real_path)
     found = _read(entry, key)
     if found is not None:
-        tree, table, codes = found
+        tree, table, (codes, trampolines) = found
         templates.preload_codes(codes)
+        preload_trampolines(trampolines)
         # compiled whole when the entry was written (no error), so bodies can wait for a call
         return compile_tree(tree, table, filename, 'exec', warn=False, lazy=True), \
             CacheOutcome('hit', entry)
@@ -211,16 +222,18 @@ def _compile_cached(source_path: str, read_source,
     if mode == 'on':
         # pickled before compiling, which may annotate the tree
         try:
-            parsed = pickle.dumps((tree, table), protocol=pickle.HIGHEST_PROTOCOL)
+            parsed = tree_pickle.dumps(tree, table)
         except (pickle.PicklingError, RecursionError, TypeError) as error:
             outcome.write_error = f'{type(error).__name__}: {error}'
     else:
         outcome.write_error = f'{CACHE_MODE_VARIABLE}=read'
-    with templates.recording() as used:
+    with templates.recording() as used, recording_trampolines() as shapes:
         code = compile_tree(tree, table, filename, 'exec')
     if parsed is not None:
         try:
-            _write(entry, key, parsed, marshal.dumps(templates.compiled_codes(used)))
+            codes = {templates.preload_key(source, name): marshal.dumps(code)
+                     for source, name, code in templates.compiled_codes(used)}
+            _write(entry, key, parsed, marshal.dumps((codes, trampoline_entries(shapes))))
         except (OSError, ValueError) as error:
             # An unwritable folder only costs speed, as for CPython's __pycache__.
             outcome.write_error = f'{type(error).__name__}: {error}'
