@@ -62,8 +62,37 @@ def test_tb_lasti_indexes_the_nodes_position_in_co_positions() -> None:
     assert (line, end_line, column, end_column) == \
         (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
     assert (line, column) == (3, 15)
-    assert positions[0] == (1, 1, None, None)
+    assert positions[0] == (1, 1, 0, 0)  # CPython's RESUME, at the def line
     assert type(entry) is Traceback and type(entry).__name__ == 'traceback'
+
+
+@pytest.mark.parametrize('source', [
+    'def f(x):\n    return x\n',
+    'def f():\n    yield 1\n',
+    'async def f():\n    pass\n',
+    'class C:\n    x = 1\n',
+])
+def test_first_instruction_position_is_cpythons(source: str) -> None:
+    """co_positions()[0], what types.TracebackType(..., tb_lasti=0, ...) points at."""
+    from interpreter.runtime.functions import memphis_code_of
+
+    host: dict = {}
+    exec(compile(source, '<first>', 'exec'), host)  # noqa: S102 - the oracle's code objects
+    ours = new_module_globals('__main__')
+    run_code(compile_source(source, '<first>'), ours)
+    name = 'C' if source.startswith('class') else 'f'
+    if name == 'C':
+        # a class body's code: the only code constant of the module's
+        expected = next(next(const for const in compile(source, '<first>', 'exec').co_consts
+                             if hasattr(const, 'co_positions')).co_positions())
+        code = next(const for const in compile_source(source, '<first>').co_consts
+                    if hasattr(const, 'co_positions'))
+        assert next(code.co_positions()) == expected
+        return
+    assert next(memphis_code_of(ours[name]).co_positions()) == \
+        next(host[name].__code__.co_positions())
+    module = compile_source(source, '<first>')
+    assert next(module.co_positions()) == next(compile(source, '<first>', 'exec').co_positions())
 
 
 def test_set_traceback_keeps_the_objects_it_is_given() -> None:

@@ -8,13 +8,18 @@ __all__ = ['breakpoint_builtin', 'breakpointhook']
 
 
 def _import_hook(dotted: str):
-    """The object PYTHONBREAKPOINT names, imported with Memphis's import system."""
-    module_name, _, attribute = dotted.rpartition('.')
-    if not module_name:
-        module_name = 'builtins'
-    from ..imports.system import import_module
+    """The object PYTHONBREAKPOINT names, found as CPython's C hook does (split at the last
+    dot; `PyImport_Import` of the module, with Memphis's import system); ImportError for a
+    name that starts with its only dot."""
+    module_name, dot, attribute = dotted.rpartition('.')
+    if not dot:
+        module_name, attribute = 'builtins', dotted
+    elif not module_name:
+        raise ImportError(dotted)
+    from ..imports.system import import_state, memphis_import
 
-    module = import_module(module_name)
+    memphis_import(module_name, None, None, ['__doc__'], 0)
+    module = import_state().modules[module_name]
     return getattr(module, attribute)
 
 

@@ -168,30 +168,35 @@ def _interpreted_warnings():
     return module if hasattr(module, 'warn_explicit') else None
 
 
-def _caller_site():
-    """(frame, filename, line) of the innermost interpreted frame of this thread."""
-    frame = current_state().frame
+def _caller_site(frame=None):
+    """(frame, filename, line) of `frame`, by default the innermost interpreted frame of this
+    thread."""
+    if frame is None:
+        frame = current_state().frame
     if frame is None:
         return None, 'sys', 1
     return frame, frame.f_code.co_filename, frame.f_lineno
 
 
-def warn_at_caller(message: str, category: type[Warning] = CrossingWarning, *,
-                   once: bool = False) -> None:
-    """Warn as CPython's C code does, at the interpreted line that called it (stacklevel 1).
+def warn_at_caller(message: str | Warning, category: type[Warning] = CrossingWarning, *,
+                   once: bool = False, frame=None, source=None) -> None:
+    """Warn as CPython's C code does, at the interpreted line that called it (stacklevel 1),
+    or at `frame`'s line.
 
     `once`: at most once per (site, message) even when no `warnings` module applies filters.
     """
-    frame, filename, lineno = _caller_site()
+    frame, filename, lineno = _caller_site(frame)
     warnings = _interpreted_warnings()
     if warnings is not None and frame is not None:
         module_globals = frame.f_globals
         registry = module_globals.setdefault('__warningregistry__', {})
         warnings.warn_explicit(message, category, filename, lineno,
                                module=module_globals.get('__name__'), registry=registry,
-                               module_globals=module_globals)
+                               module_globals=module_globals, source=source)
         return
-    key = (filename, lineno, category, message)
+    if isinstance(message, Warning):
+        category = type(message)
+    key = (filename, lineno, category, str(message))
     if once and key in _warned_sites:
         return
     _warned_sites.add(key)

@@ -16,8 +16,8 @@ import types
 
 from ..runtime.tracebacks import thread_excepthook
 
-__all__ = ['REFUSED', 'SHARED', 'SUBSTITUTED', 'WITHHELD', 'bridged_module', 'is_refused',
-           'share_host_objects', 'warnings_substitute']
+__all__ = ['CORRECTED', 'REFUSED', 'SHARED', 'SUBSTITUTED', 'WITHHELD', 'bridged_module',
+           'is_refused', 'share_host_objects', 'warnings_substitute']
 
 # module -> why letting interpreted code use it would let host code see through Memphis.
 REFUSED: dict[str, str] = {
@@ -174,6 +174,19 @@ def _fault_dumps():
 SUBSTITUTED['faulthandler'] = _fault_dumps()
 
 
+def _capi_printers():
+    from . import capi_printers
+
+    why = ("the C functions print the exception's host traceback (Memphis's own frames); the "
+           'replacements print the Memphis traceback as the C printers do (PyErr_Display, '
+           "PyTraceBack_Print), on the program's sys.stderr (test_traceback's C reports)")
+    return {'exception_print': (capi_printers.exception_print, why),
+            'traceback_print': (capi_printers.traceback_print, why)}
+
+
+SUBSTITUTED['_testcapi'] = _capi_printers()
+
+
 # pure-Python module -> {name: why}: objects of the interpreted module replaced, once it has run,
 # by the host module's own, because host C code hands the host's out to interpreted code.
 _NEWOBJ = ("object.__reduce_ex__(2 or more) returns the host copyreg's __newobj__ or "
@@ -197,16 +210,76 @@ SHARED: dict[str, dict[str, str]] = {
 }
 
 
+def _warnings_source_kept(module: types.ModuleType) -> None:
+    """3.11's pure-Python `warn_explicit` passes `source` to `WarningMessage` as its `file`
+    (CPython runs the C one, which does not): its call is given the source as source."""
+    from ..runtime.frames import current_state
+    from ..runtime.functions import memphis_code_of
+
+    message_class = module.WarningMessage
+    warn_explicit = memphis_code_of(module.warn_explicit)
+
+    class WarningMessage(message_class):
+        __doc__ = message_class.__doc__
+
+        def __init__(self, message, category, filename, lineno, file=None, line=None,
+                     source=None):
+            if file is not None and current_state().frame.f_code is warn_explicit:
+                file, source = None, file
+            super().__init__(message, category, filename, lineno, file, line, source)
+
+    WarningMessage.__module__ = message_class.__module__
+    module.WarningMessage = WarningMessage
+
+
+def _types_coroutine_for_interpreted(module: types.ModuleType) -> None:
+    """`types.coroutine` of an interpreted function: as CPython's (the function itself,
+    flagged), not the wrapper its `getattr(func, '__code__')` check chooses (the host code)."""
+    from ..runtime.functions import make_iterable_coroutine, memphis_code_of
+
+    original = module.coroutine
+
+    def coroutine(func):
+        code = memphis_code_of(func) if type(func) is types.FunctionType else None
+        if code is not None:
+            if code.co_flags & 0x180:  # CO_COROUTINE | CO_ITERABLE_COROUTINE
+                return func
+            if make_iterable_coroutine(func):
+                return func
+        return original(func)
+
+    for attribute in ('__module__', '__name__', '__qualname__', '__doc__'):
+        setattr(coroutine, attribute, getattr(original, attribute))
+    module.coroutine = coroutine
+
+
+# interpreted stdlib module -> (what corrects it once it has run, why)
+CORRECTED: dict[str, tuple[object, str]] = {
+    'types': (_types_coroutine_for_interpreted,
+              ("types.coroutine recognises a Python function by `getattr(func, '__code__')`, "
+               "which gives interpreted code the host's trampoline code: a generator function "
+               'was wrapped (its generators not awaitable as such, isinstance Awaitable), not '
+               'flagged')),
+    'warnings': (_warnings_source_kept,
+                 ("a warning with a source (an unawaited coroutine's, a ResourceWarning) would "
+                  "be written to the source object as if it were a file: CPython's C "
+                  'warn_explicit is right, the Python one Memphis runs is not')),
+}
+
+
 def share_host_objects(module: types.ModuleType) -> None:
-    """Give the interpreted stdlib module `module` the host's objects listed in SHARED."""
-    shared = SHARED.get(module.__name__)
-    if not shared:
+    """Give the interpreted stdlib module `module` the host's objects listed in SHARED, and
+    apply its CORRECTED entry (once it has run)."""
+    name = module.__name__
+    if name not in SHARED and name not in CORRECTED:
         return
-    host = sys.modules.get(module.__name__) or importlib.import_module(module.__name__)
+    host = sys.modules.get(name) or importlib.import_module(name)
     if getattr(host, '__file__', None) != getattr(module, '__file__', None):
         return  # a program's own module of that name
-    for name in shared:
-        setattr(module, name, getattr(host, name))
+    if name in CORRECTED:
+        CORRECTED[name][0](module)
+    for attribute in SHARED.get(name, ()):
+        setattr(module, attribute, getattr(host, attribute))
 
 
 def is_refused(name: str) -> bool:

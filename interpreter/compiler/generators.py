@@ -68,6 +68,8 @@ def _await_iterator(value, source: str | None = None):
                             f'{type(value).__name__}') from error
     if type(value) is types.GeneratorType and value.gi_code.co_flags & 0x100:
         return value  # awaited as is
+    if type(value) is types.CoroutineType and value.cr_await is not None:
+        raise RuntimeError('coroutine is being awaited already')
     method = special_method(value, '__await__')
     if method is None:
         if source is not None:
@@ -101,6 +103,9 @@ def chain_thrown(f, error: BaseException) -> None:
 
 def _yield_from_iterator(value):
     if type(value).__name__ == 'coroutine':
+        # GET_YIELD_FROM_ITER: allowed in a generator that types.coroutine flagged
+        if current_state().frame.f_code.co_flags & 0x100:
+            return value.__await__()
         raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
     return iter(value)
 

@@ -139,11 +139,19 @@ def _package_of(globals_) -> str:
     if package is not None:
         if not isinstance(package, str):
             raise TypeError('package must be a string')
+        if spec is not None and package != spec.parent:
+            from ..bridge.host_warnings import warn_as_c
+
+            warn_as_c('__package__ != __spec__.parent', ImportWarning)
     elif spec is not None:
         package = spec.parent
         if not isinstance(package, str):
             raise TypeError('__spec__.parent must be a string')
     else:
+        from ..bridge.host_warnings import warn_as_c
+
+        warn_as_c("can't resolve package from __spec__ or __package__, falling back on "
+                  '__name__ and __path__', ImportWarning)
         try:
             package = globals_['__name__']
         except KeyError:

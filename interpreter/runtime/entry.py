@@ -33,6 +33,11 @@ def _prepare_host() -> None:
     # what the host reports as unraisable (a failing __del__ of an interpreted class) goes to
     # the program's sys.unraisablehook, with the Memphis traceback
     sys.unraisablehook = host_unraisablehook
+    # what host C code warns (int() of a float-returning __int__, ...) goes to the program's
+    # interpreted warnings module, located at its line
+    from ..bridge.host_warnings import route_host_warnings
+
+    route_host_warnings()
 
 
 def exit_status(error: SystemExit) -> int:

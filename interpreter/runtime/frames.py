@@ -18,6 +18,7 @@ __all__ = [
     'ThreadState',
     'code_observers',
     'current_state',
+    'executing_node',
     'outside_delegation',
     'recursion_limit',
     'relink_resumed',
@@ -244,7 +245,7 @@ class Frame:
         line = getattr(self, 'trace_line', 0)
         if line:
             return line
-        node = _executing_node(self)
+        node = executing_node(self)
         if node is None:
             from .generator_frames import suspended_line
 
@@ -293,7 +294,7 @@ class Frame:
         """An index into `f_code.co_positions()` (times 2, as CPython's) of the running node."""
         from .tracebacks import instruction_index
 
-        node = _executing_node(self)
+        node = executing_node(self)
         if node is None and self.exc is not None:
             node = self.exc_node
         return 2 * instruction_index(self.f_code, node)
@@ -314,6 +315,10 @@ class Frame:
             if running is self:
                 raise RuntimeError('cannot clear an executing frame')
             running = running.f_back
+        if self.f_code.kind in ('generator', 'coroutine', 'asyncgen'):
+            from .generator_frames import finalize_generator
+
+            finalize_generator(self)
         if self.f_code.kind == 'function' or self.names is None:
             self.fast = [UNBOUND] * len(self.fast)
         self.locals_snapshot = None
@@ -324,7 +329,7 @@ class Frame:
                 f'line {self.f_lineno}, code {self.f_code.co_name}>')
 
 
-def _executing_node(frame: Frame):
+def executing_node(frame: Frame):
     """The innermost node a compiled closure of `frame` is executing, if `frame` is running.
 
     Every closure takes the frame as `f`; templates hold their node as `node`, statement

@@ -19,14 +19,17 @@ from _thread import get_ident
 from .async_generators import ASYNCGEN_BODY, Suspend, Yielded
 from .frames import UNBOUND, Code, Frame, current_state, recursion_limit, thread_states
 from .templates import fresh_name, instantiate
-from .tracebacks import leave_frame
+from .tracebacks import leave_frame, memphis_traceback
 
 __all__ = [
     'Signature',
     'Trampoline',
     'enter_generator',
     'is_interpreted_generator',
+    'leave_generator_frame',
+    'left_with_stop_iteration',
     'make_function',
+    'make_iterable_coroutine',
     'make_trampoline_code',
     'memphis_code_of',
     'register_trampoline',
@@ -297,6 +300,24 @@ def register_trampoline(host_code, code: Code, bound: tuple | None = None) -> No
     _memphis_codes[ref.key] = (ref, weakref.ref(code))
 
 
+def make_iterable_coroutine(function) -> bool:
+    """What `types.coroutine` does to a generator function (its code gets CO_ITERABLE_COROUTINE,
+    so its generators can be awaited) for an interpreted one; False for any other callable.
+    The function gets its own flagged trampoline code; the flag is on its Memphis code too."""
+    code = memphis_code_of(function)
+    if code is None or code.kind != 'generator':
+        return False
+    code.co_flags |= _ITERABLE_COROUTINE
+    host_code = function.__code__
+    flagged = host_code.replace(co_flags=host_code.co_flags | _ITERABLE_COROUTINE)
+    register_trampoline(flagged, code)
+    function.__code__ = flagged
+    return True
+
+
+_ITERABLE_COROUTINE = 0x100
+
+
 def registered_code(host_code) -> Code | None:
     """The Memphis code a trampoline's host code object enters, or None for other code."""
     entry = _memphis_codes.get(id(host_code))
@@ -410,9 +431,10 @@ def _bind_helpers(code: Code, builtins: dict) -> list:
         enter = enter_generator(code, None, builtins)
     elif code.kind == 'coroutine':
         enter = _Awaitable
+    leave = leave_generator_frame if code.kind in ('generator', 'coroutine') else leave_frame
     helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, object.__new__, Frame,
                code, globals, builtins, code.body, thread_states, get_ident, current_state,
-               recursion_limit, leave_frame, _too_deep, None, sys.getrefcount)
+               recursion_limit, leave, _too_deep, None, sys.getrefcount)
     values = dict(zip(_HELPERS, helpers))
     # Frames of this function's returned calls that nothing else refers to (the count is the
     # local variable and getrefcount's argument), emptied and reused by its next call:
@@ -452,6 +474,82 @@ def enter_generator(code: Code, globals_: dict | None, builtins: dict):
             current_state().frame = frame.f_back
 
     return enter
+
+
+def leave_generator_frame(frame, error: BaseException) -> None:
+    """`leave_frame` for a generator's or a coroutine's frame, whose body is a host generator:
+    see `left_with_stop_iteration`. Ignoring the GeneratorExit of close() is also worded as
+    the coroutine's, as CPython does, and is not the frame's exception."""
+    if left_with_stop_iteration(frame, error):
+        return
+    if type(error) is RuntimeError and error.args == ('generator ignored GeneratorExit',):
+        # raised where the trampoline delegates to the body, not by a close() it called
+        traceback = error.__traceback__
+        if traceback is not None and traceback.tb_next is None:
+            if frame.f_code.kind == 'coroutine':
+                error.args = ('coroutine ignored GeneratorExit',)
+            # CPython raises it from close() after the frame yielded: not in the frame
+            if frame.exc is error:
+                frame.exc = None
+            return
+    leave_frame(frame, error)
+
+
+def left_with_stop_iteration(frame, error: BaseException) -> bool:
+    """True if `error` is the RuntimeError the host raised in place of a StopIteration that
+    escaped from the body of `frame` (a generator's or a coroutine's); asking again is
+    harmless (the tracer asks before the trampoline does).
+
+    As in CPython, the StopIteration left the frame (its traceback gets the frame's entry, at
+    the node it left from, once) and the RuntimeError does not show the frame; a coroutine's
+    says 'coroutine raised StopIteration'.
+    """
+    if type(error) is not RuntimeError or error.args not in _RAISED_STOP_ITERATION \
+            or frame.f_code.kind not in ('generator', 'coroutine'):
+        return False
+    stop = error.__cause__
+    if not isinstance(stop, StopIteration) or memphis_traceback(error) is not None:
+        return False
+    left = memphis_traceback(stop)
+    if left is not None and left.tb_frame is not frame \
+            and left.tb_frame.f_code.kind in ('generator', 'coroutine'):
+        return False  # it left a generator called here, which raised the RuntimeError
+    _leave_with_stop_iteration(frame, stop)
+    if frame.f_code.kind == 'coroutine':
+        error.args = ('coroutine raised StopIteration',)
+    return True
+
+
+_RAISED_STOP_ITERATION = (('generator raised StopIteration',),
+                          ('coroutine raised StopIteration',))
+
+
+def _leave_with_stop_iteration(frame, stop: StopIteration) -> None:
+    """Record `frame`'s entry in the traceback of the StopIteration that left it, at the node
+    it left from (the RuntimeError in its place may have taken the frame's record since)."""
+    if frame.exc is not stop:
+        recorded = memphis_traceback(stop)
+        if recorded is not None and recorded.tb_frame is frame:
+            return  # recorded when a handler or finally of the frame saw it
+        frame.exc = stop
+        frame.exc_node = _node_left_from(frame, stop.__traceback__)
+    leave_frame(frame, stop)
+
+
+def _node_left_from(frame, traceback):
+    """The innermost node of `frame` a compiled closure in the host `traceback` was running."""
+    node = None
+    while traceback is not None:
+        host = traceback.tb_frame
+        if host.f_code.co_varnames[:1] == ('f',):
+            names = host.f_locals
+            if names.get('f') is frame:
+                found = names.get('node')
+                if found is None or not hasattr(found, 'lineno'):
+                    found = getattr(names.get('s'), 'memphis_node', None)
+                node = found or node
+        traceback = traceback.tb_next
+    return node
 
 
 class _Awaitable:

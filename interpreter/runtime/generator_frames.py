@@ -8,17 +8,23 @@ host generators (introspection pays, the generator does not).
 
 from __future__ import annotations
 
+import gc
+import os
 import types
 import weakref
 
 from .frames import UNBOUND, Frame
 
-__all__ = ['frame_of_generator', 'suspended_line', 'unstarted_frame']
+__all__ = ['delegated_to', 'finalize_generator', 'frame_of_generator', 'suspended_line',
+           'unstarted_frame']
 
 _MAX_DEPTH = 64
 
 # Memphis frame -> its generator, for the frames handed out by `frame_of_generator`
 _generators: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Memphis frame -> the host frame of its generator, for the frames `unstarted_frame` made
+# (a generator's weak references die before its finalizer, which may resurrect it)
+_unstarted: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _host_frame(generator):
@@ -86,8 +92,60 @@ def suspended_line(frame: Frame) -> int | None:
     return found
 
 
+_MEMPHIS_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+def _is_memphis_generator(value) -> bool:
+    """A host generator of Memphis's own: a compiled closure of an interpreted body (not the
+    trampoline of an interpreted generator, which is the program's generator)."""
+    if type(value) is not types.GeneratorType:
+        return False
+    filename = value.gi_code.co_filename
+    return filename.startswith((_MEMPHIS_FOLDER, '<memphis template '))
+
+
+def delegated_to(generator, attr: str):
+    """`gi_yieldfrom` or `cr_await` of an interpreted generator or coroutine: what its frame
+    is suspended delegating to (the host's is the generator of its compiled body), None if it
+    is not (running, or suspended at a plain yield)."""
+    value = getattr(generator, attr)
+    if value is None or getattr(generator, attr[:3] + 'running', False):
+        return None
+    from .functions import registered_code
+
+    if registered_code(getattr(generator, attr[:3] + 'code', None)) is None:
+        return value
+    while _is_memphis_generator(value):
+        inner = value.gi_yieldfrom
+        if inner is None and value.gi_frame is not None:
+            # a body driven by send() rather than `yield from` (the tracer's instrumented one)
+            inner = next((local for local in value.gi_frame.f_locals.values()
+                          if _is_memphis_generator(local) and local.gi_frame is not None), None)
+        value = inner
+    if type(value).__name__ == 'coroutine_wrapper':
+        # what `await` of a coroutine delegates to: its __await__(); CPython's is the coroutine
+        for referent in gc.get_referents(value):
+            if type(referent) is types.CoroutineType:
+                return referent
+    return value
+
+
+def finalize_generator(frame: Frame) -> None:
+    """What CPython's frame.clear() does first to a generator's frame: finalize the generator
+    (a coroutine never started warns that it was never awaited, a suspended one is closed),
+    here by clearing the host generator's own frame, which does exactly that."""
+    host = _unstarted.get(frame)
+    if host is None:
+        ref = _generators.get(frame)
+        generator = ref() if ref is not None else None
+        host = _host_frame(generator) if generator is not None else None
+    if host is not None:
+        host.clear()
+
+
 def unstarted_frame(code, host_frame) -> Frame:
-    """A frame for a generator that has not started: its arguments, at its first line."""
+    """A frame for a generator that has not started: its arguments, at its first line (its
+    generator is finalized when the frame is cleared)."""
     from .builtins import builtins_dict
 
     arguments = host_frame.f_locals
@@ -96,4 +154,6 @@ def unstarted_frame(code, host_frame) -> Frame:
     for index in (*code.cell_slots, *code.free_slots):
         value = fast[index]
         fast[index] = types.CellType() if value is UNBOUND else types.CellType(value)
-    return Frame(code, host_frame.f_globals, builtins_dict, None, fast, None)
+    frame = Frame(code, host_frame.f_globals, builtins_dict, None, fast, None)
+    _unstarted[frame] = host_frame
+    return frame

@@ -9,6 +9,8 @@ in it, the entry `(frame, node)` is appended to the exception's Memphis tracebac
 from __future__ import annotations
 
 import collections
+import itertools
+import linecache
 import textwrap
 import traceback as host_traceback
 import types
@@ -24,6 +26,7 @@ __all__ = [
     'code_positions',
     'exc_info',
     'format_exception',
+    'format_traceback',
     'host_unraisablehook',
     'instruction_index',
     'leave_frame',
@@ -54,11 +57,44 @@ LEFT_WITH_EXCEPTION = _AlreadyRecorded()
 """`frame.exc` value: an exception left the frame at `frame.exc_node` (not kept alive)."""
 
 
+class _Entries(list):
+    """An exception's Memphis traceback, kept in its `__dict__`: pickled and deep-copied as
+    empty, and not its copy's (copy.copy shares the dict's values), as CPython pickles and
+    copies an exception without its traceback (frames cannot be pickled: multiprocessing's
+    workers send exceptions back)."""
+
+    __slots__ = ('owner',)
+
+    def __init__(self, owner: BaseException) -> None:
+        super().__init__()
+        self.owner = id(owner)
+
+    def __reduce__(self):
+        return (list, ())
+
+
+class _Built(tuple):
+    """(entries, count, head): the traceback objects made for them; pickled as None."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return (type(None), ())
+
+
 def _entries(error: BaseException) -> list:
-    entries = error.__dict__.get(_KEY)
+    entries = _own_entries(error)
     if entries is None:
-        entries = error.__dict__[_KEY] = []
+        entries = error.__dict__[_KEY] = _Entries(error)
     return entries
+
+
+def _own_entries(error: BaseException) -> _Entries | None:
+    """The entries of `error`'s Memphis traceback (None for none, or for a copy's)."""
+    entries = error.__dict__.get(_KEY)
+    if type(entries) is _Entries and entries.owner == id(error):
+        return entries
+    return None
 
 
 def leave_frame(frame, error: BaseException) -> None:
@@ -119,7 +155,7 @@ class Traceback:
     one there), so the `traceback` module finds the entry's columns as it does in CPython.
     """
 
-    __slots__ = ('__weakref__', 'lasti', 'node', 'tb_frame', 'tb_lineno', 'tb_next')
+    __slots__ = ('__weakref__', 'lasti', 'next', 'node', 'tb_frame', 'tb_lineno')
 
     def __init__(self, tb_next, tb_frame, tb_lasti: int, tb_lineno: int) -> None:
         """`types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`, as in CPython."""
@@ -130,10 +166,10 @@ class Traceback:
         if not isinstance(tb_frame, Frame):
             raise TypeError(f"TracebackType() argument 'tb_frame' must be frame, not "
                             f'{type(tb_frame).__name__}')
-        self.tb_next = tb_next
+        self.next = tb_next
         self.tb_frame = tb_frame
-        self.lasti = tb_lasti
-        self.tb_lineno = tb_lineno
+        self.lasti = _int_argument(tb_lasti)
+        self.tb_lineno = _int_argument(tb_lineno)
         self.node = None
 
     @classmethod
@@ -143,9 +179,29 @@ class Traceback:
         self.tb_frame = frame
         self.node = node
         self.tb_lineno = _position(frame, node)[0]
-        self.tb_next = next_entry
+        self.next = next_entry
         self.lasti = None
         return self
+
+    @property
+    def tb_next(self) -> Traceback | None:
+        return self.next
+
+    @tb_next.setter
+    def tb_next(self, value) -> None:
+        """As CPython's: a traceback or None, and no loop."""
+        if value is not None and not isinstance(value, Traceback):
+            raise TypeError(f"expected traceback object, got '{type(value).__name__}'")
+        cursor = value
+        while cursor is not None:
+            if cursor is self:
+                raise ValueError('traceback loop detected')
+            cursor = cursor.next
+        self.next = value
+
+    @tb_next.deleter
+    def tb_next(self) -> None:
+        raise TypeError("can't delete tb_next attribute")
 
     @property
     def tb_lasti(self) -> int:
@@ -169,6 +225,13 @@ class Traceback:
 
 Traceback.__name__ = Traceback.__qualname__ = 'traceback'  # as type(tb) reads in CPython
 Traceback.__module__ = 'builtins'
+
+
+def _int_argument(value) -> int:
+    """An `int` argument of a C function (Argument Clinic's `int`)."""
+    import operator
+
+    return operator.index(value)
 
 
 def instruction_index(code, node) -> int:
@@ -197,7 +260,12 @@ def instruction_index(code, node) -> int:
 def code_positions(code):
     """`co_positions()` of a Memphis code: CPython's first instruction, then each indexed node."""
     line = code.co_firstlineno
-    yield (0, 1, None, None) if code.kind == 'module' else (line, line, None, None)
+    if code.kind == 'module':
+        yield (0, 1, 0, 0)
+    elif code.kind in ('function', 'class') and not code.co_cellvars and not code.co_freevars:
+        yield (line, line, 0, 0)  # RESUME (a generator starts at RETURN_GENERATOR, no columns)
+    else:
+        yield (line, line, None, None)
     table = getattr(code, 'positions', None) or {}
     for _, node in sorted(table.values(), key=lambda entry: entry[0]):
         yield node_position(node)
@@ -222,13 +290,34 @@ def node_position(node) -> tuple:
 
 
 class _Line:
-    """The position of an entry made by `types.TracebackType(...)`: a line, no columns."""
+    """The position of an entry made by `types.TracebackType(...)`: a line, and the columns of
+    the instruction its `tb_lasti` names when there is one on that line."""
 
-    __slots__ = ('end_lineno', 'lineno')
-    col_offset = end_col_offset = None
+    __slots__ = ('col_offset', 'end_col_offset', 'end_lineno', 'lineno')
 
-    def __init__(self, lineno: int) -> None:
+    def __init__(self, lineno: int, col_offset: int | None = None,
+                 end_col_offset: int | None = None) -> None:
         self.lineno = self.end_lineno = lineno
+        self.col_offset = col_offset
+        self.end_col_offset = end_col_offset
+
+
+def _given_position(entry: Traceback):
+    """The node of a traceback entry, or for one made by `types.TracebackType(...)` its line
+    with the columns CPython's printers find at its `tb_lasti` in `co_positions()`."""
+    if entry.node is not None:
+        return entry.node
+    line = entry.tb_lineno
+    lasti = entry.lasti
+    if isinstance(lasti, int) and lasti >= 0:
+        try:
+            position = next(itertools.islice(entry.tb_frame.f_code.co_positions(), lasti // 2,
+                                             None), None)
+        except Exception:  # noqa: BLE001 - a code without positions: the line alone
+            position = None
+        if position is not None and position[0] == position[1] == line:
+            return _Line(line, position[2], position[3])
+    return _Line(line)
 
 
 def _position(frame, node) -> tuple:
@@ -245,7 +334,7 @@ def memphis_traceback(error: BaseException) -> Traceback | None:
     new outer entries are linked to the same inner ones, as CPython's traceback grows.
     """
     details = error.__dict__
-    entries = details.get(_KEY)
+    entries = _own_entries(error)
     if not entries:
         return None
     built = details.get(_BUILT)
@@ -255,7 +344,7 @@ def memphis_traceback(error: BaseException) -> Traceback | None:
         count, head = 0, None
     for frame, node in entries[count:]:
         head = Traceback.entry(frame, node, head)
-    details[_BUILT] = (entries, len(entries), head)
+    details[_BUILT] = _Built((entries, len(entries), head))
     return head
 
 
@@ -281,16 +370,16 @@ def traceback_of(error: BaseException):
 def set_traceback(error: BaseException, traceback) -> None:
     """`error.__traceback__ = traceback` (or `with_traceback`) from interpreted code."""
     if traceback is None or isinstance(traceback, Traceback):
-        entries = []
+        entries = _Entries(error)
         entry = traceback
         while entry is not None:
-            node = entry.node if entry.node is not None else _Line(entry.tb_lineno)
+            node = _given_position(entry)
             entries.append((entry.tb_frame, node))
             entry = entry.tb_next
         entries.reverse()
         error.__dict__[_KEY] = entries
         # the same objects come back from __traceback__, as in CPython
-        error.__dict__[_BUILT] = (entries, len(entries), traceback)
+        error.__dict__[_BUILT] = _Built((entries, len(entries), traceback))
         if traceback is None:
             error.__traceback__ = None
         return
@@ -302,7 +391,7 @@ def set_traceback(error: BaseException, traceback) -> None:
 
 MEMPHIS_ATTRIBUTES = frozenset({'__traceback__', 'with_traceback', '__code__', 'gi_frame',
                                 'cr_frame', 'ag_frame', 'gi_code', 'cr_code', 'ag_code', 'throw',
-                                'athrow'})
+                                'athrow', 'gi_yieldfrom', 'cr_await'})
 """Attributes interpreted code reads through `memphis_attribute` (decision 6): an exception's
 traceback is Memphis's, and so is an interpreted function's code object."""
 
@@ -329,6 +418,10 @@ def memphis_attribute(value, attr: str, node):
                 return code if code is not None else obj.__code__
             if attr in _GENERATOR_ATTRIBUTES:
                 return _generator_attribute(obj, attr)
+            if attr in ('gi_yieldfrom', 'cr_await'):
+                from .generator_frames import delegated_to
+
+                return delegated_to(obj, attr)
             if attr in ('throw', 'athrow'):
                 return _throw_method(obj, attr)
             if isinstance(obj, BaseException):
@@ -458,22 +551,52 @@ def exc_info() -> tuple:
 
 
 def _stack_lines(error: BaseException) -> list[str]:
-    return _format_entries(reversed(error.__dict__.get(_KEY, ())))
+    return _format_entries(_limited(list(reversed(_own_entries(error) or ()))))
+
+
+def _limited(entries: list) -> list:
+    """The innermost `sys.tracebacklimit` entries, as CPython's C printer keeps them: all
+    unless the limit is an int, none if it is 0 or less."""
+    from .host import sys_attribute
+
+    limit = sys_attribute('tracebacklimit')
+    if not isinstance(limit, int) or limit >= len(entries):
+        return entries
+    return entries[len(entries) - limit:] if limit > 0 else []
+
+
+def format_traceback(traceback: Traceback) -> list[str]:
+    """CPython's `PyTraceBack_Print` of a Memphis traceback: the heading and the entries from
+    `traceback` inwards (nothing if `sys.tracebacklimit` leaves none)."""
+    entries = []
+    while traceback is not None:
+        entries.append((traceback.tb_frame, _given_position(traceback)))
+        traceback = traceback.tb_next
+    entries = _limited(entries)
+    if not entries:
+        return []
+    return ['Traceback (most recent call last):\n', *_format_entries(entries)]
 
 
 def _format_entries(entries) -> list[str]:
     """The lines of the (frame, node) entries, outermost first, as CPython prints them."""
     summaries = []
+    checked = set()
     for frame, node in entries:
+        filename = frame.f_code.co_filename
+        if filename not in checked:
+            # the C printer reads the file as it is now: a changed one is read again
+            checked.add(filename)
+            linecache.checkcache(filename)
         line, end_line, col, end_col = _position(frame, node)
         summaries.append(host_traceback.FrameSummary(
-            frame.f_code.co_filename, line, frame.f_code.co_name, lookup_line=False,
+            filename, line, frame.f_code.co_name, lookup_line=False,
             end_lineno=end_line, colno=col, end_colno=end_col))
     return host_traceback.StackSummary.from_list(summaries).format()
 
 
 def _innermost_frame(error: BaseException):
-    entries = error.__dict__.get(_KEY)
+    entries = _own_entries(error)
     return entries[0][0] if entries else None
 
 
@@ -498,8 +621,10 @@ def format_exception_only(error: BaseException) -> list[str]:
         return lines
     cls = type(error)
     name = cls.__qualname__
-    module = cls.__module__
-    if module not in ('__main__', 'builtins'):
+    module = getattr(cls, '__module__', None)
+    if not isinstance(module, str):
+        name = f'<unknown>.{name}'
+    elif module not in ('__main__', 'builtins'):
         name = f'{module}.{name}'
     try:
         text = str(error)
@@ -515,13 +640,20 @@ def format_exception_only(error: BaseException) -> list[str]:
     lines = [line + '\n']
     notes = getattr(error, '__notes__', None)
     if notes is not None:
-        if isinstance(notes, (list, tuple)):
-            for note in notes:
+        if _is_sequence(notes):
+            for index in range(len(notes)):
+                note = notes[index]
                 note = note if isinstance(note, str) else _safe_str(note)
                 lines.append(note + '\n')
         else:
-            lines.append(f'{_safe_repr(notes)}\n')
+            # C's print_exception_notes ends no line after a non-sequence's repr
+            lines.append(_safe_repr(notes))
     return lines
+
+
+def _is_sequence(value) -> bool:
+    """`__notes__` the C printer reads note by note (PySequence_Check: a str too, in 3.11)."""
+    return hasattr(type(value), '__getitem__') and not isinstance(value, dict)
 
 
 def _safe_str(value, failed: str = '<note str() failed>') -> str:
@@ -690,13 +822,7 @@ def unraisablehook(unraisable, /) -> None:
     elif message is not None:
         lines.append(f'{message}:\n')
     if isinstance(traceback, Traceback):
-        lines.append('Traceback (most recent call last):\n')
-        entries = []
-        while traceback is not None:
-            entries.append((traceback.tb_frame, _Line(traceback.tb_lineno)
-                            if traceback.node is None else traceback.node))
-            traceback = traceback.tb_next
-        lines.extend(_format_entries(entries))
+        lines.extend(format_traceback(traceback))
     elif traceback is not None:
         lines.append('Traceback (most recent call last):\n')
         lines.extend(host_traceback.format_tb(traceback))
@@ -727,8 +853,21 @@ def host_unraisablehook(unraisable, /) -> None:
     program's `sys.unraisablehook` with the Memphis traceback."""
     exc_type, value, traceback, message, obj = unraisable
     if isinstance(value, BaseException):
-        traceback = traceback_of(value)
+        traceback = memphis_traceback(value)
+        if traceback is None:
+            # raised by host code alone (a coroutine's close() at its finalization): CPython's
+            # PyErr_WriteUnraisable shows the frame running, as for a C exception
+            traceback = _running_frame_traceback()
     _call_unraisablehook(type(unraisable)((exc_type, value, traceback, message, obj)))
+
+
+def _running_frame_traceback() -> Traceback | None:
+    from .frames import current_state, executing_node
+
+    frame = current_state().frame
+    if frame is None:
+        return None
+    return Traceback.entry(frame, executing_node(frame), None)
 
 
 def _call_unraisablehook(details) -> None:
@@ -756,4 +895,6 @@ def excepthook(exc_type, value, traceback, /) -> None:
             stderr.write('TypeError: print_exception(): Exception expected for value, '
                          f'{type(value).__name__} found\n')
         return
+    if isinstance(traceback, Traceback) and not _own_entries(value):
+        set_traceback(value, traceback)  # as PyErr_Display: shown if the value has none
     print_exception(value)

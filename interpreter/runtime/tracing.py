@@ -561,7 +561,12 @@ def _generator_body(body, *, unwrap=None):
                 return_event(f, f.ret)
                 return stop.value
             except BaseException as error:
-                _exception_entered(f, error)
+                # the host's RuntimeError for a StopIteration that left the body: CPython's
+                # 'exception' event was the StopIteration's
+                from .functions import left_with_stop_iteration
+
+                if not left_with_stop_iteration(f, error):
+                    _exception_entered(f, error)
                 return_event(f, None)
                 raise
             finally:
