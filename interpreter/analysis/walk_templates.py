@@ -115,6 +115,10 @@ class WalkTemplate:
                 if occurrence.ctx == 'del':
                     symbol.deleted = True
         walker.occurrences.extend(occurrences)
+        self._advance(walker)
+
+    def _advance(self, walker) -> None:
+        """Move the walker's counters past this walk, as walking it would have."""
         walker.order += self.orders
         walker.loop_count += self.loops
         walker.fork_count += self.forks
@@ -148,10 +152,7 @@ class WalkTemplate:
             occurrence.symbol = None
             occurrence.resolution = 'attribute'
         walker.occurrences.extend(occurrences)
-        walker.order += self.orders
-        walker.loop_count += self.loops
-        walker.fork_count += self.forks
-        walker.error_names.update(self.error_names)
+        self._advance(walker)
 
     def instantiate(self, walker, parent: Scope, session: TemplateSession) -> None:
         """Add a copy of the walk to `walker` as if it had walked the function's scope now,
@@ -218,10 +219,7 @@ class WalkTemplate:
             self.instances.append(_Instance(
                 scopes[0], walker.occurrences[first_occurrence:], bindings,
                 (base_order, base_loop, base_fork), session))
-        walker.order += self.orders
-        walker.loop_count += self.loops
-        walker.fork_count += self.forks
-        walker.error_names.update(self.error_names)
+        self._advance(walker)
 
 
 class WalkTemplates:
