@@ -12,6 +12,7 @@ import types
 
 from ..imports.system import memphis_import
 from .frames import Code, Frame, current_state
+from .host import memphis_input
 from .tracebacks import leave_frame
 
 __all__ = ['builtins_dict', 'builtins_module', 'new_module_globals', 'run_code']
@@ -183,6 +184,7 @@ def _make_builtins() -> types.ModuleType:
         'dir': memphis_dir, 'eval': memphis_eval, 'exec': memphis_exec,
         'compile': memphis_compile, '__import__': memphis_import,
         '__build_class__': memphis_build_class, 'breakpoint': breakpoint_builtin,
+        'input': memphis_input,
     }
     for name, function in overlay.items():
         host = getattr(host_builtins, name)

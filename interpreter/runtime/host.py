@@ -8,8 +8,8 @@ import types
 
 from ..bridge.sys_functions import SYS_FUNCTIONS
 
-__all__ = ['IMPORT_STATE_NAMES', 'ProgramStream', 'install_import_state', 'sys_attribute',
-           'sys_overlay']
+__all__ = ['IMPORT_STATE_NAMES', 'ProgramStream', 'install_import_state', 'memphis_input',
+           'program_stream', 'sys_attribute', 'sys_overlay']
 
 # The `sys` attributes that are Memphis's own data, read from the import state.
 IMPORT_STATE_NAMES = ('modules', 'path', 'meta_path', 'path_hooks', 'path_importer_cache',
@@ -101,6 +101,31 @@ class ProgramStream:
 
     def __repr__(self) -> str:
         return repr(self._target())
+
+
+def program_stream(name: str):
+    """The program's `sys.<name>` stream ('stdin', 'stdout', 'stderr'); None if it deleted
+    it or set it to None."""
+    if _sys_overlay is None:
+        return getattr(sys, name, None)
+    return _sys_overlay.__dict__.get(name)
+
+
+def memphis_input(*args, **kwargs):
+    """`input()`: CPython's checks of the program's streams (the host's `input` sees the
+    ProgramStreams, which are never lost), then the host's `input`, which reads and writes
+    through them (line editing included on a terminal)."""
+    if kwargs:
+        raise TypeError('input() takes no keyword arguments')
+    if len(args) > 1:
+        raise TypeError(f'input expected at most 1 argument, got {len(args)}')
+    for name in _STREAMS:
+        if program_stream(name) is None:
+            raise RuntimeError(f'input(): lost sys.{name}')
+    return _host_input(*args)
+
+
+_host_input = input
 
 
 def _route_host_streams(module: types.ModuleType) -> None:
