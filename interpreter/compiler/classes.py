@@ -37,6 +37,10 @@ class ClassCompiler:
             bases, keywords = arguments(f)
             fast = f.fast
             closure = tuple([fast[slot] for slot in free_slots])
+            if '__build_class__' not in f.f_builtins:
+                # CPython's LOAD_BUILD_CLASS (a custom `__build_class__` is not called: the
+                # class is built as the builtin one builds it)
+                raise NameError('__build_class__ not found')
             cls = build_class(code, f, name, bases, keywords, closure, class_cell)
             if applied:
                 cls = apply_decorators(f, cls, applied, decorator_nodes)

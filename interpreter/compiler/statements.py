@@ -711,7 +711,7 @@ class StatementCompiler:
                 steps.append((alias.name, None, self.store_name(self.scope.mangle(top))))
 
         def import_(f):
-            importer = f.f_builtins['__import__']
+            importer = frame_importer(f)
             for name, attrs, store in steps:
                 try:
                     module = importer(name, f.f_globals, f.names if f.names is not None
@@ -733,8 +733,7 @@ class StatementCompiler:
         level = node.level
         if len(node.names) == 1 and node.names[0].name == '*':
             def import_star(f):
-                module = f.f_builtins['__import__'](module_name, f.f_globals, None, ('*',),
-                                                    level)
+                module = frame_importer(f)(module_name, f.f_globals, None, ('*',), level)
                 names = getattr(module, '__all__', None)
                 if names is None:
                     names = [n for n in vars(module) if not n.startswith('_')]
@@ -750,8 +749,8 @@ class StatementCompiler:
 
         def import_from(f):
             try:
-                module = f.f_builtins['__import__'](module_name, f.f_globals, None, fromlist,
-                                                    level)
+                module = frame_importer(f)(module_name, f.f_globals, None, fromlist,
+                                           level)
                 values = [import_attribute(module, name) for name, _ in stores]
             except BaseException as e:
                 if f.exc is not e:
@@ -774,3 +773,11 @@ def _both(first, second):
 
 def _no_statements(f):
     return None
+
+
+def frame_importer(f):
+    """The frame's `__import__`; CPython's IMPORT_NAME raises ImportError without one."""
+    try:
+        return f.f_builtins['__import__']
+    except KeyError:
+        raise ImportError('__import__ not found') from None
