@@ -55,9 +55,24 @@ def _recursion_limit() -> int:
     return recursion_limit.value
 
 
+def _is_mapping(value) -> bool:
+    """PyMapping_Check: the type can be subscripted."""
+    return hasattr(type(value), '__getitem__')
+
+
 def _namespaces(globals_, locals_, function: str):
-    if globals_ is not None and not isinstance(globals_, dict):
-        raise TypeError(f'{function}() globals must be a dict, not {type(globals_).__name__}')
+    # (CPython's checks and messages, in its order: eval looks at locals first)
+    if function == 'eval':
+        if locals_ is not None and not _is_mapping(locals_):
+            raise TypeError('locals must be a mapping')
+        if globals_ is not None and not isinstance(globals_, dict):
+            raise TypeError('globals must be a real dict; try eval(expr, {}, mapping)'
+                            if _is_mapping(globals_) else 'globals must be a dict')
+    else:
+        if globals_ is not None and not isinstance(globals_, dict):
+            raise TypeError(f'exec() globals must be a dict, not {type(globals_).__name__}')
+        if locals_ is not None and not _is_mapping(locals_):
+            raise TypeError(f'locals must be a mapping or None, not {type(locals_).__name__}')
     if globals_ is None:
         caller = _caller()
         globals_ = caller.f_globals
@@ -149,7 +164,9 @@ def memphis_vars(*args):
 
 def memphis_dir(*args):
     if not args:
-        return sorted(_caller().f_locals)
+        # CPython's PyMapping_Keys: a mapping other than an exact dict answers by its keys()
+        namespace = _caller().f_locals
+        return sorted(namespace if type(namespace) is dict else list(namespace.keys()))
     return host_builtins.dir(*args)
 
 
