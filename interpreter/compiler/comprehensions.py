@@ -369,21 +369,24 @@ def _comprehension_start(code, free_slots: tuple):
 
 def _traced_inner_iterable(iterable, lineno: int):
     """An inner loop's iterable whose iterator reports `lineno` before each later item."""
-    from ..runtime.tracing import traced_iterator
-
-    class TracedIterable:
-        __slots__ = ('frame', 'value')
-
-        def __init__(self, frame, value):
-            self.frame, self.value = frame, value
-
-        def __iter__(self):
-            return traced_iterator(self.frame, iter(self.value), lineno)
-
     def traced(f):
-        return TracedIterable(f, iterable(f))
+        return _TracedIterable(f, iterable(f), lineno)
 
     return traced
+
+
+class _TracedIterable:
+    """What `_loop` calls `iter()` on in a traced comprehension's inner loop."""
+
+    __slots__ = ('frame', 'lineno', 'value')
+
+    def __init__(self, frame, value, lineno: int):
+        self.frame, self.value, self.lineno = frame, value, lineno
+
+    def __iter__(self):
+        from ..runtime.tracing import traced_iterator
+
+        return traced_iterator(self.frame, iter(self.value), self.lineno)
 
 
 def _loop(iterable, store, conditions, inner, is_gen: bool, iter_node, node):
