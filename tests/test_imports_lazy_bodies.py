@@ -272,13 +272,13 @@ def test_threads_calling_first_compile_the_body_once(cached_module, monkeypatch)
     from interpreter.compiler import functions
 
     compiled = []
-    original = functions._BodyCompilation.__call__
+    original = functions._BodyCompilation.compile
 
     def counting(self):
         compiled.append(self)
         return original(self)
 
-    monkeypatch.setattr(functions._BodyCompilation, '__call__', counting)
+    monkeypatch.setattr(functions._BodyCompilation, 'compile', counting)
     _, namespace = hit(cached_module)
     barrier = threading.Barrier(8)
     results = []
@@ -356,3 +356,122 @@ def test_a_copy_made_by_replace_shares_the_first_compilation(cached_module):
     assert copy.children == original.children and set(by_name(original)) == {'middle',
                                                                                '<listcomp>'}
     assert namespace['outer']()[0]() == 3
+
+
+# Imports nothing (an imported module has cache entries of its own).
+SAVED_LIBRARY = textwrap.dedent('''\
+    first = lambda a, *b: (a, b)
+
+    class Shape:
+        sides = 4
+
+        def area(self, scale=1):
+            return self.sides * scale
+
+    def outer(a, b=2):
+        cell = a + b
+
+        def inner(x):
+            values = {x: [cell, x]}
+            return values[x][0] + x
+
+        squares = [inner(i) * i for i in range(3)]
+        return inner, squares, lambda: cell
+
+    def never_called(q):
+        return [lambda r: (q, r)]
+''')
+
+SAVED_CODE_PROBE = textwrap.dedent('''\
+    import sys
+    from interpreter.compiler import functions as compiler_functions
+    from interpreter.imports import cache
+    from interpreter.runtime import templates
+    from interpreter.runtime.builtins import new_module_globals, run_code
+
+    path = sys.argv[1]
+    compiled, made, preloaded = [], [], []
+    templates.compile = lambda *args: (compiled.append(args[1]), compile(*args))[1]
+    make = compiler_functions.make_trampoline_code
+    compiler_functions.make_trampoline_code = \\
+        lambda *args, **keywords: (made.append(keywords['name']), make(*args, **keywords))[1]
+    preload = cache._preload
+    cache._preload = lambda saved: (preloaded.append(saved is not None), preload(saved))[1]
+    code, outcome = cache.compile_cached(path, open(path, 'rb').read)
+    namespace = new_module_globals('library', path)
+    run_code(code, namespace)
+    print(outcome.outcome, preloaded, compiled, made)
+    del compiled[:], made[:]
+    inner, squares, cell = namespace['outer'](1)
+    print(inner(1), squares, cell(), namespace['Shape']().area(), preloaded, compiled, made)
+''')
+
+
+def test_a_warm_import_compiles_no_template_and_reads_a_bodys_code_with_it(tmp_path):
+    """The templates and trampolines a cold run compiled are saved with the module (those of
+    the module and class bodies) or with each function body, and preloaded when the body is
+    first read: a warm run compiles none of them."""
+    (tmp_path / 'library.py').write_text(SAVED_LIBRARY)
+    (tmp_path / 'probe.py').write_text(SAVED_CODE_PROBE)
+    environment = {**os.environ, 'PYTHONPATH': str(ROOT),
+                   cache.CACHE_DIR_VARIABLE: str(tmp_path / 'memphis-cache')}
+    environment.pop(cache.CACHE_MODE_VARIABLE, None)
+    runs = [subprocess.run([sys.executable, 'probe.py', str(tmp_path / 'library.py')],
+                           check=False, capture_output=True, text=True, cwd=tmp_path,
+                           env=environment, timeout=120) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr + runs[1].stderr
+    cold, warm = (run.stdout.splitlines() for run in runs)
+    assert cold[0].startswith('miss [] [') and cold[0] != 'miss [] [] []'  # compiled them
+    # warm: the module's saved code only; then outer's, inner's and area's bodies bring
+    # theirs (area's too: its own templates, though made for the module and class bodies)
+    assert warm == ['hit [True] [] []',
+                    '4 [0, 4, 10] 3 4 [True, True, True, True] [] []']
+
+
+CLASSES = textwrap.dedent('''\
+    class Base:
+        def greet(self):
+            return 'base'
+
+    class Outer(Base):
+        class Inner:
+            def value(self):
+                return __class__.__name__
+
+        def greet(self):
+            return 'outer+' + super().greet()
+
+    def make():
+        class Local(Outer):
+            def greet(self):
+                return 'local+' + super().greet()
+        return Local().greet(), Outer.Inner().value()
+''')
+
+
+@pytest.mark.parametrize('warm', [False, True])
+def test_a_ran_module_lets_go_of_its_module_and_class_trees(tmp_path, monkeypatch, warm):
+    """Module and class bodies run once: after the import their symbol tables drop their
+    nodes (functions compiled later, on a warm run, still find what they need)."""
+    import types
+
+    from interpreter.imports.machinery import SourceLoader
+    from interpreter.runtime.functions import memphis_code_of
+
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(tmp_path / 'cache'))
+    monkeypatch.delenv(cache.CACHE_MODE_VARIABLE, raising=False)
+    source = tmp_path / 'classes.py'
+    source.write_text(CLASSES)
+    if warm:
+        cache.compile_cached(str(source), source.read_bytes)
+    module = types.ModuleType('classes')
+    module.__file__ = str(source)
+    loader = SourceLoader('classes', str(source))
+    loader.exec_module(module)
+    assert loader.cached.outcome == ('hit' if warm else 'miss')
+    method = memphis_code_of(module.Outer.Inner.value)
+    class_block = method.scope.parent.table._table
+    module_block = memphis_code_of(module.make).scope.parent.table._table
+    assert (class_block.type, class_block.node, module_block.type, module_block.node) == \
+        ('class', None, 'module', None)
+    assert module.make() == ('local+outer+base', 'Inner')

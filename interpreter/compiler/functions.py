@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-from ..runtime.functions import Signature, Trampoline, make_function, make_trampoline_code
+from ..runtime.functions import (
+    PLACEHOLDERS,
+    Signature,
+    Trampoline,
+    make_function,
+    make_trampoline_code,
+)
+from ..runtime.templates import record, recorded_apart
 from .core import RETURN
-from .lazy import defer_body
+from .lazy import compiled_body, defer_body
 from .scope import ScopeKind, _children_in_scope, set_local_names, yield_kinds
 
 __all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_of',
-           'preload_trampolines', 'recording_trampolines', 'trampoline_entries']
+           'preload_trampolines', 'trampoline_entries', 'trampoline_format']
 
 
 def docstring_of(body: list):
@@ -92,7 +97,7 @@ class FunctionCompiler:
         if self.lazy:
             defer_body(code, compile_body)
         else:
-            code.body, code.children = compile_body()
+            code.body, code.children = recorded_apart(node, compile_body.compile)
         return code
 
     def function_body(self, body: list):
@@ -193,34 +198,50 @@ class FunctionCompiler:
 # another function of that shape only renames a copy: writing the source out again and looking
 # its compiled template up took a tenth of a warm import.
 _trampolines: dict[tuple, Trampoline] = {}
-# The shape sets of the compilations recording which shapes they use (the import cache saves
-# those trampolines with the module, so a warm import makes none: `preload_trampolines`).
-_shape_recorders: list[set] = []
+# The marshalled template codes of shapes the import cache preloaded (`preload_trampolines`),
+# unmarshalled when a function of that shape is first compiled.
+_preloaded: dict[tuple, bytes] = {}
+# What the compilation recordings note for a shape (runtime.templates.record): the import cache
+# saves those trampolines with the module, so a warm import makes none.
+_SHAPE = 'trampoline shape'
+_format: str | None = None
 
 
-@contextmanager
-def recording_trampolines():
-    """Collect the shapes of the trampolines the compilations inside the block use."""
-    used: set = set()
-    _shape_recorders.append(used)
-    try:
-        yield used
-    finally:
-        _shape_recorders.remove(used)
+def trampoline_format() -> str:
+    """Names the code that writes trampolines (its files' sizes and mtimes): trampolines saved
+    by another are ignored."""
+    global _format
+    if _format is None:
+        import os
+
+        from ..runtime import async_generators, functions
+
+        stamps = []
+        for module in (functions, async_generators):
+            status = os.stat(module.__file__)
+            stamps.append(f'{status.st_size}:{status.st_mtime_ns}')
+        _format = ' '.join(stamps)
+    return _format
 
 
-def trampoline_entries(shapes) -> list[tuple]:
-    """(shape, template code, placeholders) for each recorded shape, for saving (marshal)."""
-    return [(shape, _trampolines[shape].template, _trampolines[shape].placeholders)
-            for shape in shapes if shape in _trampolines]
+def trampoline_entries(keys) -> tuple | None:
+    """(format, ((shape, marshalled template code), ...)) of the trampoline shapes among the
+    recorded `keys`, for saving; None if there are none."""
+    import marshal
+
+    entries = tuple((key[1], marshal.dumps(_trampolines[key[1]].template)) for key in keys
+                    if key[0] == _SHAPE and key[1] in _trampolines)
+    return (trampoline_format(), entries) if entries else None
 
 
-def preload_trampolines(entries) -> None:
+def preload_trampolines(saved) -> None:
     """Make the trampolines of `trampoline_entries` available: a function of one of those
-    shapes then only renames a copy."""
-    for shape, template, placeholders in entries:
+    shapes then only renames one."""
+    if saved is None or saved[0] != trampoline_format():
+        return
+    for shape, template in saved[1]:
         if shape not in _trampolines:
-            _trampolines[shape] = Trampoline(template, placeholders)
+            _preloaded[shape] = template
 
 
 def _trampoline(signature: Signature, *, kind: str, nlocals: int, cell_slots, n_free: int,
@@ -230,18 +251,29 @@ def _trampoline(signature: Signature, *, kind: str, nlocals: int, cell_slots, n_
     key = (signature.posonly, signature.args, signature.vararg, signature.kwonly,
            signature.kwarg, signature.n_defaults, kind, nlocals, tuple(cell_slots), n_free,
            freevars)
-    if _shape_recorders:
-        _shape_recorders[-1].add(key)
+    record((_SHAPE, key))
     made = _trampolines.get(key)
+    if made is None and key in _preloaded:
+        made = _preloaded_trampoline(key)
     if made is None:
         made = _trampolines[key] = make_trampoline_code(
             signature, kind=kind, nlocals=nlocals, cell_slots=cell_slots, n_free=n_free,
             name=name, qualname=qualname, filename=filename, firstlineno=firstlineno,
             freevars=freevars)
-    # a copy per code object: each binds its helpers into its own (Trampoline.bound)
-    template = made.template.replace(co_name=name, co_qualname=qualname,
-                                     co_filename=filename, co_firstlineno=firstlineno)
-    return Trampoline(template, made.placeholders)
+    # one per code object: each binds its helpers into its own (Trampoline.bound)
+    return made.renamed(name, qualname, filename, firstlineno)
+
+
+def _preloaded_trampoline(shape: tuple) -> Trampoline | None:
+    import marshal
+
+    blob = _preloaded.pop(shape, None)
+    try:
+        template = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):  # a damaged entry: the trampoline is made again
+        return None
+    made = _trampolines[shape] = Trampoline(template, PLACEHOLDERS)
+    return made
 
 
 def _function_docstring(node, body: list | None):
@@ -266,9 +298,13 @@ def _yields(scope, node, body: list | None, kinds: set[str]) -> bool:
 
 
 class _BodyCompilation:
-    """Compiles one function body: called at once, or by compiler.lazy on the first call."""
+    """One function body's compilation: run at once (`compile`), or, for a module compiled
+    lazily, standing in as the code's body until its first call (compiler.lazy): calling it
+    with the frame compiles the body, once, and runs it. One object per function, the fewer
+    for every collection to scan (most bodies of an imported module are never called)."""
 
-    __slots__ = ('body', 'filename', 'future', 'is_lambda', 'kind', 'lazy', 'node', 'scope')
+    __slots__ = ('body', 'code', 'compiled', 'filename', 'future', 'is_lambda', 'kind', 'lazy',
+                 'node', 'scope')
 
     def __init__(self, scope, filename: str, kind: str, body: list | None, node,
                  future: frozenset, lazy: bool, is_lambda: bool) -> None:
@@ -280,8 +316,10 @@ class _BodyCompilation:
         self.future = future
         self.lazy = lazy
         self.is_lambda = is_lambda
+        self.code = None  # the code whose body this stands in for (compiler.lazy)
+        self.compiled = None  # compile()'s result, once it ran for the first call
 
-    def __call__(self) -> tuple:
+    def compile(self) -> tuple:
         """(the body's closure, the code objects nested in it)."""
         from . import Compiler
 
@@ -297,6 +335,11 @@ class _BodyCompilation:
         else:
             closure = compiler.function_body(body)
         return closure, compiler.child_codes
+
+    def __call__(self, f):
+        # the first call (of a generator: its first resumption, inside the trampoline's
+        # generator); a copy made by Code.replace shares this object and calls it each time
+        return compiled_body(self.code)(f)
 
 
 def _names_in_target(target):

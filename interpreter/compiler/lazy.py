@@ -18,36 +18,14 @@ __all__ = ['compiled_body', 'defer_body']
 # observer or a signal handler running interpreted code might.
 _lock = threading.RLock()
 
-_GENERATOR_KINDS = frozenset({'generator', 'coroutine', 'asyncgen'})
 
-
-class _Pending:
-    """A body waiting for its first call: how to compile it, the stand-in body, and the
-    result once compiled (shared by the copies `Code.replace` makes, so it compiles once)."""
-
-    __slots__ = ('compile', 'compiled', 'first_call')
-
-    def __init__(self, compile_body, first_call) -> None:
-        self.compile = compile_body
-        self.first_call = first_call
-        self.compiled = None
-
-
-def defer_body(code: Code, compile_body) -> None:
-    """Give `code` a body that compiles the real one on its first call.
-
-    `compile_body()` returns (body, nested code objects); it runs once, under the lock."""
-    if code.kind in _GENERATOR_KINDS:
-        def first_call(f):
-            return (yield from compiled_body(code)(f))
-
-        first_call.memphis_gen = True
-    else:
-        def first_call(f):
-            return compiled_body(code)(f)
-
-    code.lazy = _Pending(compile_body, first_call)
-    code.body = first_call
+def defer_body(code: Code, pending) -> None:
+    """Give `code` a body that compiles the real one on its first call: `pending` (see
+    compiler.functions._BodyCompilation), whose `compile()` returns (body, nested code
+    objects) and runs once, under the lock, and which stands in as the body meanwhile."""
+    pending.code = code
+    code.lazy = pending
+    code.body = pending
 
 
 def compiled_body(code: Code):
@@ -67,9 +45,9 @@ def compiled_body(code: Code):
         body, children = pending.compiled
         code.children = children
         current = code.body
-        if current is pending.first_call:
+        if current is pending:
             code.body = body
-        elif getattr(current, 'plain', None) is pending.first_call:
+        elif getattr(current, 'plain', None) is pending:
             # the step hooks swapped their own body in: theirs falls back to this one
             current.plain = body
         code.lazy = None

@@ -20,6 +20,7 @@ __all__ = [
     'compute_cells',
     'declared_global',
     'mangle',
+    'release_ran_trees',
     'set_local_names',
     'yield_kinds',
     'yielding_nodes',
@@ -66,7 +67,7 @@ class Scope:
         # read only once made (one shared empty set: a scope per function of every module)
         self.cells: frozenset[str] = _NO_NAMES
         self.frees: list[str] | tuple[str, ...] = ()
-        self.params: list[str] = []
+        self.params: tuple[str, ...] = ()
         self.deleted: frozenset[str] | set[str] = _NO_NAMES
         # the child tables by (name, line) and by node, indexed when the body is compiled
         # (a function body compiled on its first call may never be)
@@ -134,7 +135,8 @@ class Scope:
 
     def layout(self, params: list[str]) -> None:
         """Give every local, cell and free name of a function or class scope its slot."""
-        self.params = params
+        # tuples: the collector stops scanning a tuple of strings (a scope per function)
+        self.params = tuple(params)
         names = list(params)
         if self.kind == ScopeKind.FUNCTION:
             if self.table.get_name() == 'top':
@@ -152,7 +154,7 @@ class Scope:
             names.extend(sorted(self.cells))
         names.extend(self.frees)
         self.slots = {name: index for index, name in enumerate(names)}
-        self.varnames = names
+        self.varnames = tuple(names)
 
     @property
     def cell_slots(self) -> tuple[int, ...]:
@@ -226,6 +228,21 @@ def build_module_scope(table) -> Scope:
     scope = Scope(table, ScopeKind.MODULE, None, '<module>', '', None)
     scope.cell_map = compute_cells(table)
     return scope
+
+
+def release_ran_trees(code) -> None:
+    """After a module's body ran: its symbol tables let go of the module's and its classes'
+    syntax trees (they run once; a third of an imported module's nodes, which every
+    collection scanned). The functions keep their own nodes, and `code` its tree."""
+    table = getattr(getattr(code, 'scope', None), 'table', None)
+    if not isinstance(table, SymbolTable):
+        return
+    pending = [table._table]
+    while pending:
+        block = pending.pop()
+        if block.type in ('module', 'class'):
+            block.node = None
+            pending.extend(block.children)
 
 
 def _free_names(table) -> list[str]:

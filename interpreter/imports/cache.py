@@ -7,7 +7,6 @@ real path, size and mtime and on the front end that made them (see docs/architec
 from __future__ import annotations
 
 import gc
-import hashlib
 import marshal
 import os
 import pickle
@@ -15,6 +14,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 
+from ..digest import blake2b
 from . import tree_pickle
 
 __all__ = ['CACHE_DIR_VARIABLE', 'CACHE_MODE_VARIABLE', 'CacheOutcome', 'cache_directory',
@@ -86,7 +86,7 @@ def front_end_fingerprint() -> str:
         from .. import __version__
 
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        digest = hashlib.blake2b(digest_size=10)
+        digest = blake2b(digest_size=10)
         digest.update(f'{__version__} {sys.implementation.cache_tag}'.encode())
         paths = [os.path.join(package, name) for name in _FRONT_END_FILES]
         for folder in _FRONT_END_PACKAGES:
@@ -103,7 +103,7 @@ def front_end_fingerprint() -> str:
 
 def cache_file(source_path: str) -> str:
     """The cache entry's path for the source file at `source_path` (a real, absolute path)."""
-    name = hashlib.blake2b(source_path.encode('utf-8', 'surrogateescape'),
+    name = blake2b(source_path.encode('utf-8', 'surrogateescape'),
                            digest_size=12).hexdigest()
     stem = os.path.splitext(os.path.basename(source_path))[0]
     return os.path.join(cache_directory(), front_end_fingerprint(), f'{stem}-{name}.pickle')
@@ -114,20 +114,49 @@ def _key(source_path: str, status: os.stat_result) -> tuple:
 
 
 def _read(entry: str, key: tuple):
-    """(tree, table, (template codes, trampolines)) from the entry if it is whole and made
-    for `key`, else None."""
+    """(tree, table, the module's saved code (`_saved_code`)) from the entry if it is whole
+    and made for `key`, else None."""
     try:
         with open(entry, 'rb') as handle:
             if handle.read(len(_MAGIC)) != _MAGIC:
                 return None
-            stored_key, parsed, templates = pickle.load(handle)
+            stored_key, parsed, saved = pickle.load(handle)
         if stored_key != key:  # another source, or this one edited since
             return None
-        tree, table = tree_pickle.loads(parsed)
-        codes, trampolines = marshal.loads(templates)  # each template code still marshalled
-        return tree, table, (codes, trampolines)
+        # a body's templates and trampolines are made available when the body is first read
+        tree, table = tree_pickle.loads(parsed, _preload)
+        return tree, table, marshal.loads(saved)  # each template code still marshalled
     except Exception:  # noqa: BLE001 - an unreadable or corrupt entry is a miss, then rewritten
         return None
+
+
+def _saved_code(keys, marshalled: dict) -> tuple | None:
+    """What a warm run preloads (`_preload`) of the host code the compilation that recorded
+    `keys` used: ({preload key: marshalled template code}, saved trampolines), or None.
+    `marshalled` caches each template's marshalled code by key."""
+    from ..compiler.functions import trampoline_entries
+    from ..runtime import templates
+
+    codes = {}
+    for source, name, code in templates.compiled_codes(keys):
+        found = marshalled.get((source, name))
+        if found is None:
+            found = marshalled[source, name] = (templates.preload_key(source, name),
+                                                marshal.dumps(code))
+        codes[found[0]] = found[1]
+    trampolines = trampoline_entries(keys)
+    return (codes, trampolines) if codes or trampolines else None
+
+
+def _preload(saved: tuple | None) -> None:
+    if saved is not None:
+        from ..compiler.functions import preload_trampolines
+        from ..runtime.templates import preload_codes
+
+        codes, trampolines = saved
+        if codes:
+            preload_codes(codes)
+        preload_trampolines(trampolines)
 
 
 def _prune_stale_folders(current: str) -> None:
@@ -147,7 +176,7 @@ def _prune_stale_folders(current: str) -> None:
             continue
 
 
-def _write(entry: str, key: tuple, parsed: bytes, templates: bytes) -> None:
+def _write(entry: str, key: tuple, parsed: bytes, saved: bytes) -> None:
     """Write the entry atomically: a reader sees the old entry, the new one, or none."""
     folder = os.path.dirname(entry)
     if not os.path.isdir(folder):
@@ -157,7 +186,7 @@ def _write(entry: str, key: tuple, parsed: bytes, templates: bytes) -> None:
     try:
         with os.fdopen(handle, 'wb') as stream:
             stream.write(_MAGIC)
-            pickle.dump((key, parsed, templates), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, parsed, saved), stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, entry)
     except BaseException:
         try:
@@ -193,11 +222,6 @@ def compile_cached(source_path: str, read_source,
 def _compile_cached(source_path: str, read_source,
                     code_filename: str | None) -> tuple[object, CacheOutcome]:
     from ..compiler import compile_tree, parse_source
-    from ..compiler.functions import (
-        preload_trampolines,
-        recording_trampolines,
-        trampoline_entries,
-    )
     from ..runtime import templates
 
     filename = source_path if code_filename is None else code_filename
@@ -210,30 +234,32 @@ def _compile_cached(source_path: str, read_source,
     entry = cache_file(real_path)
     found = _read(entry, key)
     if found is not None:
-        tree, table, (codes, trampolines) = found
-        templates.preload_codes(codes)
-        preload_trampolines(trampolines)
+        tree, table, saved = found
+        _preload(saved)
         # compiled whole when the entry was written (no error), so bodies can wait for a call
         return compile_tree(tree, table, filename, 'exec', warn=False, lazy=True), \
             CacheOutcome('hit', entry)
     tree, table = parse_source(read_source(), source_path, 'exec', from_file=True)
     outcome = CacheOutcome('miss', entry)
-    parsed = None
+    dumped = None
     if mode == 'on':
         # pickled before compiling, which may annotate the tree
         try:
-            parsed = tree_pickle.dumps(tree, table)
+            dumped = tree_pickle.dump(tree, table)
         except (pickle.PicklingError, RecursionError, TypeError) as error:
             outcome.write_error = f'{type(error).__name__}: {error}'
     else:
         outcome.write_error = f'{CACHE_MODE_VARIABLE}=read'
-    with templates.recording() as used, recording_trampolines() as shapes:
+    # the templates and trampolines each function body pickled apart uses are saved with it
+    apart = {id(owner): set() for owner in dumped.owners} if dumped is not None else None
+    with templates.recording(apart) as used:
         code = compile_tree(tree, table, filename, 'exec')
-    if parsed is not None:
+    if dumped is not None:
         try:
-            codes = {templates.preload_key(source, name): marshal.dumps(code)
-                     for source, name, code in templates.compiled_codes(used)}
-            _write(entry, key, parsed, marshal.dumps((codes, trampoline_entries(shapes))))
+            marshalled: dict = {}
+            parsed = tree_pickle.pack(dumped, [_saved_code(apart[id(owner)], marshalled)
+                                               for owner in dumped.owners])
+            _write(entry, key, parsed, marshal.dumps(_saved_code(used, marshalled)))
         except (OSError, ValueError) as error:
             # An unwritable folder only costs speed, as for CPython's __pycache__.
             outcome.write_error = f'{type(error).__name__}: {error}'

@@ -149,12 +149,14 @@ class SourceLoader:
         return code
 
     def exec_module(self, module: types.ModuleType) -> None:
+        from ..compiler.scope import release_ran_trees
         from ..runtime.builtins import builtins_dict, run_code
 
         code = self.get_code(module.__name__)
         namespace = module.__dict__
         namespace.setdefault('__builtins__', builtins_dict)
         run_code(code, namespace)
+        release_ran_trees(code)
         share_host_objects(module)
 
     def __repr__(self) -> str:

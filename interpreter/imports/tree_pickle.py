@@ -13,11 +13,12 @@ import io
 import marshal
 import pickle
 import threading
+import zlib
 
 from .. import nodes
 from ..scopes.builder import Block
 
-__all__ = ['dumps', 'loads']
+__all__ = ['Dumped', 'dump', 'dumps', 'loads', 'pack']
 
 # Nodes whose `body` waits for its first read. Lambdas are left whole: a one-expression body.
 _DEFERRED_TYPES = (nodes.FunctionDef, nodes.AsyncFunctionDef)
@@ -27,9 +28,23 @@ _SINGLETONS = {id(nodes.LOAD): 'LOAD', id(nodes.STORE): 'STORE', id(nodes.DEL): 
 _lock = threading.RLock()
 # The entry being loaded in this thread, for the load-time functions the pickles name.
 _current = threading.local()
+# zlib's level for the bodies: a third to a sixth of their size, and the fastest to write.
+_LEVEL = 1
 
 
-def dumps(tree, table) -> bytes:
+class Dumped:
+    """A tree and its tables pickled (`dump`): the main pickle, one pickle per function body
+    (`units[k]` holds `owners[k].body`)."""
+
+    __slots__ = ('main', 'owners', 'units')
+
+    def __init__(self, main: bytes, units: list[bytes], owners: list) -> None:
+        self.main = main
+        self.units = units
+        self.owners = owners
+
+
+def dump(tree, table) -> Dumped:
     """The pickled (tree, table): a main pickle, and one pickle per function body.
 
     Every empty list of the tree and of the tables' children becomes one shared list (about
@@ -38,13 +53,29 @@ def dumps(tree, table) -> bytes:
     plan = _Plan(tree, table)
     units = [_dump((owner.body, plan.exported[index]), plan, index)
              for index, owner in enumerate(plan.owners)]
-    return marshal.dumps((_dump((tree, table), plan, None), tuple(units)))
+    return Dumped(_dump((tree, table), plan, None), units, plan.owners)
 
 
-def loads(data: bytes) -> tuple:
-    """(tree, table) from `dumps`'s bytes; the function bodies stay pickled until read."""
+def pack(dumped: Dumped, extras: list | None = None) -> bytes:
+    """The bytes `loads` reads. `extras[k]` (a value `marshal` takes) is stored with body k and
+    handed to `loads`'s `on_extra` when that body is first read. Each body is compressed: a
+    warm run keeps the bodies it never reads in memory, compressed."""
+    extras = extras or [None] * len(dumped.units)
+    return marshal.dumps((dumped.main, tuple(
+        zlib.compress(marshal.dumps((unit, extra)), _LEVEL)
+        for unit, extra in zip(dumped.units, extras, strict=True))))
+
+
+def dumps(tree, table) -> bytes:
+    """`pack(dump(tree, table))`."""
+    return pack(dump(tree, table))
+
+
+def loads(data: bytes, on_extra=None) -> tuple:
+    """(tree, table) from `pack`'s bytes; the function bodies stay pickled until read, and
+    `on_extra(extra)` is called with a body's extra (if any) before the body is unpickled."""
     main, units = marshal.loads(data)
-    return _Loading(units).load(main)
+    return _Loading(units, on_extra).load(main)
 
 
 class _Plan:
@@ -149,10 +180,11 @@ def _dump(value, plan: _Plan, unit: int | None) -> bytes:
 class _Loading:
     """One cache entry's loaded state: the body pickles not read yet."""
 
-    __slots__ = ('deferred', 'units')
+    __slots__ = ('deferred', 'on_extra', 'units')
 
-    def __init__(self, units: tuple) -> None:
+    def __init__(self, units: tuple, on_extra) -> None:
         self.units = list(units)
+        self.on_extra = on_extra
         self.deferred: dict[int, DeferredBody] = {}
 
     def load(self, data: bytes):
@@ -192,7 +224,10 @@ class DeferredBody:
             body = self.loaded
             if body is None:
                 loading = self.loading
-                body, exported = loading.load(loading.units[self.index])
+                pickled, extra = marshal.loads(zlib.decompress(loading.units[self.index]))
+                if extra is not None and loading.on_extra is not None:
+                    loading.on_extra(extra)
+                body, exported = loading.load(pickled)
                 for block, position in self.waiting or ():
                     block.node = exported[position]
                 loading.units[self.index] = None

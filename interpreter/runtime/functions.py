@@ -22,6 +22,7 @@ from .templates import fresh_name, instantiate
 from .tracebacks import leave_frame, memphis_traceback
 
 __all__ = [
+    'PLACEHOLDERS',
     'Signature',
     'Trampoline',
     'enter_generator',
@@ -71,11 +72,14 @@ _TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'f
 # replaced in co_consts by the helper itself (LOAD_CONST: no cell, and the trampoline's only
 # free variables are the user's, so `__closure__` and `co_freevars` are CPython's).
 # No helper refers to the function's globals: a code object is invisible to the collector, so
-# a namespace among its constants (or in a frame of its pool, or in a Trampoline.bound entry
+# a namespace among its constants (or in a frame of its pool, or in a trampoline's binding
 # they reach through `_code`) would stay alive for ever with the functions defined in it
 # (every exec'd namespace; Jinja2's dropped template modules). The globals are the trampoline's
 # own host frame's: `_g` is the builtin `globals`, called by the template.
 _PLACEHOLDER = '\x00memphis:{}'
+# The helper each placeholder constant stands for (one dict shared by every trampoline).
+PLACEHOLDERS = {_PLACEHOLDER.format(base): base for base in _HELPERS}
+_HELPER_INDEX = {base: index for index, base in enumerate(_HELPERS)}
 
 _FRAME_SETUP = """\
 try:
@@ -130,23 +134,80 @@ finally:
 """
 
 
-class Trampoline:
-    """A trampoline's template code (helpers as placeholder constants) and, per builtins, its
-    constants with the helpers bound: functions without free variables share one bound code
-    (as in CPython, whatever their globals); a closure's code differs only by its cells
-    (`_F`)."""
+class _Binding:
+    """A trampoline's constants with the helpers bound for one builtins dict (every helper but
+    `_F`; `_bound_entry`), and, while one lives, the host code shared by its functions without
+    free variables (`host`: its `_CodeRef`, a weak reference)."""
 
-    __slots__ = ('bound', 'free_index', 'placeholders', 'template')
+    __slots__ = ('builtins', 'consts', 'host')
 
-    def __init__(self, template, placeholders: dict) -> None:
+    def __init__(self) -> None:
+        self.builtins = self.consts = self.host = None
+
+
+class Trampoline(_Binding):
+    """A trampoline's template code (helpers as placeholder constants), shared by the functions
+    of one shape, with the names their code objects get (`names`: co_name, co_qualname,
+    co_filename, co_firstlineno; None: the template's own). It is its code's binding for the
+    first builtins its functions are made with (nearly always the only one; others are in
+    `bound`, by id): functions without free variables share one bound code (as in CPython,
+    whatever their globals); a closure's code differs only by its cells (`_F`)."""
+
+    __slots__ = ('bound', 'free_index', 'names', 'placeholders', 'positions', 'template')
+
+    def __init__(self, template, placeholders: dict, names: tuple | None = None,
+                 shape: tuple | None = None) -> None:
+        self.builtins = self.consts = self.host = self.bound = None
         self.template = template
         self.placeholders = placeholders
-        self.free_index = template.co_consts.index(_PLACEHOLDER.format('_F')) \
-            if _PLACEHOLDER.format('_F') in template.co_consts else None
-        self.bound: dict = {}
+        self.names = names
+        if shape is None:
+            shape = _placeholder_positions(template.co_consts, placeholders)
+        # where `_F` is; (constant index, helper index) of each placeholder, or None when
+        # one is inside a tuple constant
+        self.free_index, self.positions = shape
+
+    def renamed(self, name: str, qualname: str, filename: str, firstlineno: int) -> Trampoline:
+        """A trampoline of this shape for one function's code (the template is shared: the
+        names are applied when the code is bound, `with_constants`)."""
+        return Trampoline(self.template, self.placeholders,
+                          (name, qualname, filename, firstlineno),
+                          (self.free_index, self.positions))
+
+    def with_constants(self, consts: tuple):
+        """The host code: the template with `consts` and this trampoline's names."""
+        if self.names is None:
+            return self.template.replace(co_consts=consts)
+        name, qualname, filename, firstlineno = self.names
+        return self.template.replace(co_consts=consts, co_name=name, co_qualname=qualname,
+                                     co_filename=filename, co_firstlineno=firstlineno)
 
     def __getitem__(self, index: int):
         return (self.template, self.placeholders)[index]
+
+
+def _placeholder_positions(consts: tuple, placeholders: dict) -> tuple:
+    """(index of `_F`'s placeholder or None, ((constant index, index in _HELPERS), ...) or
+    None if a placeholder is inside a tuple constant)."""
+    free_index = positions = None
+    found = []
+    for index, const in enumerate(consts):
+        kind = type(const)
+        if kind is str:
+            base = placeholders.get(const)
+            if base is not None:
+                found.append((index, _HELPER_INDEX[base]))
+                if base == '_F':
+                    free_index = index
+        elif kind is tuple and positions is None and _holds_placeholder(const, placeholders):
+            positions = False
+    return free_index, (None if positions is False else tuple(found))
+
+
+def _holds_placeholder(const: tuple, placeholders: dict) -> bool:
+    return any(item in placeholders if type(item) is str
+               else type(item) is tuple and _holds_placeholder(item, placeholders)
+               for item in const)
 
 
 def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots, n_free: int,
@@ -226,7 +287,8 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
     with warnings.catch_warnings():
         # the placeholders are strings the template calls and subscripts
         warnings.simplefilter('ignore', SyntaxWarning)
-        factory = instantiate(source, 'factory')
+        # the import cache saves the trampoline itself (compiler.functions), not the factory
+        factory = instantiate(source, 'factory', recorded=False)
     code = _inner_code(factory)
     code = code.replace(co_name=name, co_qualname=qualname, co_filename=filename,
                         co_firstlineno=firstlineno)
@@ -234,8 +296,7 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
         true_name = {spelling: param for param, spelling in spelled.items()}
         code = code.replace(co_varnames=tuple(true_name.get(local, local)
                                               for local in code.co_varnames))
-    placeholders = {_PLACEHOLDER.format(base): base for base in _HELPERS}
-    return Trampoline(code, placeholders)
+    return Trampoline(code, PLACEHOLDERS)
 
 
 def _spellable_names(params, taken: set) -> dict[str, str]:
@@ -251,53 +312,57 @@ def _spellable_names(params, taken: set) -> dict[str, str]:
     return spelled
 
 
-def _bind_constants(template, values: dict):
-    """`template` with each placeholder constant (also inside tuple constants) replaced."""
+def _bound_constants(consts: tuple, values: dict) -> tuple:
+    """`consts` with each placeholder (also inside tuple constants) replaced by its value."""
     def bound(const):
         if type(const) is str:
             return values.get(const, const)
-        if type(const) is tuple:
-            return tuple(bound(item) for item in const)
+        if type(const) is tuple and const:
+            items = tuple([bound(item) for item in const])
+            # a tuple without placeholders stays the template's (no copy per function)
+            return const if all(a is b for a, b in zip(items, const)) else items
         return const
 
-    return template.replace(co_consts=tuple(bound(c) for c in template.co_consts))
+    return tuple([bound(c) for c in consts])
 
 
 # Keyed by identity: code objects compare equal by value, so two trampolines with the same
 # name, file and line would share (and, when the first dies, lose) one entry in a weak dict.
 # The Memphis code is held weakly too: a trampoline's constants hold it (its `_code`, or the
-# entry generator's closure), and it holds its trampolines' globals (`Trampoline.bound`), so a
+# entry generator's closure), and it holds its trampolines' builtins (their bindings), so a
 # strong reference here would keep every namespace a function was ever made in alive (Jinja2's
 # ModuleLoader drops its template modules and expects them collected).
-_memphis_codes: dict[int, tuple[weakref.ref, weakref.ref]] = {}
+_memphis_codes: dict = {}  # id(host code) -> _CodeRef
 
 
 class _CodeRef(weakref.ref):
-    __slots__ = ('bound', 'key')
+    """A weak reference to a trampoline's host code (the `_memphis_codes` entry), with the
+    Memphis code (weakly) and, for a shared code, the binding whose `host` it is."""
+
+    __slots__ = ('binding', 'code', 'key')
 
 
 def _forget(ref: _CodeRef, codes: dict = _memphis_codes) -> None:
     # `codes` is bound here: at interpreter exit the module's globals may already be None
-    entry = codes.get(ref.key)
-    if entry is not None and entry[0] is ref:
+    if codes.get(ref.key) is ref:
         del codes[ref.key]
-    if ref.bound is not None:
-        # a shared code died with its last function: its bound entry (a cache whose constants
-        # refer to the Memphis code) goes now, so a dropped namespace's code objects are freed
-        # in the same collection as its functions, as in CPython
-        bound, key = ref.bound
-        entry = bound.get(key)
-        if entry is not None and entry[0] is not None and entry[0]() is None:
-            del bound[key]
+    binding = ref.binding
+    if binding is not None and binding.host is ref:
+        # a shared code died with its last function: its binding (constants that refer to the
+        # Memphis code) goes now, so a dropped namespace's code objects are freed in the same
+        # collection as its functions, as in CPython
+        binding.builtins = binding.consts = binding.host = None
 
 
-def register_trampoline(host_code, code: Code, bound: tuple | None = None) -> None:
-    """Remember which Memphis code a trampoline's host code object enters; `bound` is
-    (Trampoline.bound, key) of the entry of a shared code."""
+def register_trampoline(host_code, code: Code, binding: _Binding | None = None) -> _CodeRef:
+    """Remember which Memphis code a trampoline's host code object enters; `binding` is the
+    one a shared code was made from. Returns the weak reference to `host_code`."""
     ref = _CodeRef(host_code, _forget)
-    ref.bound = bound
+    ref.binding = binding
+    ref.code = weakref.ref(code)
     ref.key = id(host_code)
-    _memphis_codes[ref.key] = (ref, weakref.ref(code))
+    _memphis_codes[ref.key] = ref
+    return ref
 
 
 def make_iterable_coroutine(function) -> bool:
@@ -320,10 +385,10 @@ _ITERABLE_COROUTINE = 0x100
 
 def registered_code(host_code) -> Code | None:
     """The Memphis code a trampoline's host code object enters, or None for other code."""
-    entry = _memphis_codes.get(id(host_code))
-    if entry is None or entry[0]() is not host_code:
+    ref = _memphis_codes.get(id(host_code))
+    if ref is None or ref() is not host_code:
         return None
-    return entry[1]()
+    return ref.code()
 
 
 def is_interpreted_generator(obj) -> bool:
@@ -390,62 +455,75 @@ def trampoline_code_for(code: Code, function, builtins: dict):
 
 def _closure_code(code: Code, function, builtins: dict):
     # a new tuple, never the shared one changed (other threads make closures too)
-    consts, index = _bound_entry(code, builtins)[1], code.trampoline.free_index
-    host_code = code.trampoline.template.replace(
-        co_consts=consts[:index] + (weakref.ref(function),) + consts[index + 1:])
+    consts, index = _bound_entry(code, builtins).consts, code.trampoline.free_index
+    host_code = code.trampoline.with_constants(
+        consts[:index] + (weakref.ref(function),) + consts[index + 1:])
     register_trampoline(host_code, code)
     return host_code
 
 
 def _shared_code(code: Code, builtins: dict):
     """The trampoline's host code shared by the functions of one `def` (so `__code__` is shared
-    as in CPython). Its entry refers to it weakly: the code's constants refer to `code`, which
-    refers to the entry, and a cycle through a code object (invisible to the collector) would
-    never be freed; the functions keep it alive."""
-    entry = _bound_entry(code, builtins)
-    host_code = entry[0]() if entry[0] is not None else None
+    as in CPython). Its binding refers to it weakly: the code's constants refer to `code`,
+    which refers to the binding, and a cycle through a code object (invisible to the
+    collector) would never be freed; the functions keep it alive."""
+    binding = _bound_entry(code, builtins)
+    host_code = binding.host() if binding.host is not None else None
     if host_code is None:
-        host_code = code.trampoline.template.replace(co_consts=entry[1])
-        register_trampoline(host_code, code, (code.trampoline.bound, id(builtins)))
-        entry[0] = weakref.ref(host_code)
+        host_code = code.trampoline.with_constants(binding.consts)
+        binding.host = register_trampoline(host_code, code, binding)
     return host_code
 
 
-def _bound_entry(code: Code, builtins: dict) -> list:
-    """[weak reference to the shared host code or None, constants with every helper but `_F`
-    bound, builtins]: bound once per builtins."""
+def _bound_entry(code: Code, builtins: dict) -> _Binding:
+    """The binding of `code`'s trampoline for `builtins`, made on first use."""
     trampoline = code.trampoline
-    entry = trampoline.bound.get(id(builtins))
-    if entry is None:
-        entry = _bind_helpers(code, builtins)
-        if len(trampoline.bound) < _MAX_BOUND_PER_CODE:
-            # the builtins kept alive with it (entry[2]), so their id stays theirs
-            trampoline.bound[id(builtins)] = entry
-    return entry
+    if trampoline.builtins is builtins:
+        return trampoline
+    if trampoline.builtins is None:
+        binding = trampoline
+    else:
+        bound = trampoline.bound
+        binding = bound.get(id(builtins)) if bound is not None else None
+        if binding is not None and binding.builtins is builtins:
+            return binding
+        binding = _Binding()
+        if bound is None:
+            bound = trampoline.bound = {}
+        if len(bound) < _MAX_BOUND_PER_CODE or id(builtins) in bound:
+            # the builtins kept alive with it (`builtins`), so their id stays theirs
+            bound[id(builtins)] = binding
+    binding.consts = _bind_helpers(code, builtins)
+    binding.builtins = builtins
+    return binding
 
 
-def _bind_helpers(code: Code, builtins: dict) -> list:
-    """A new `_bound_entry`: no shared code yet, the constants bound, the builtins."""
+def _bind_helpers(code: Code, builtins: dict) -> tuple:
+    """The constants of `code`'s trampoline with the helpers bound for `builtins`."""
     enter = None
     if code.kind == 'asyncgen':
         enter = enter_generator(code, None, builtins)
     elif code.kind == 'coroutine':
         enter = _Awaitable
     leave = leave_generator_frame if code.kind in ('generator', 'coroutine') else leave_frame
-    helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, object.__new__, Frame,
-               code, globals, builtins, code.body, thread_states, get_ident, current_state,
-               recursion_limit, leave, _too_deep, None, sys.getrefcount)
-    values = dict(zip(_HELPERS, helpers))
     # Frames of this function's returned calls that nothing else refers to (the count is the
     # local variable and getrefcount's argument), emptied and reused by its next call:
     # allocating and freeing a frame object cost half of a call's time. A frame kept by a
     # traceback, a generator's f_back or sys._getframe() is never reused.
-    values['_pool'] = [None]
+    pool = [None]
+    helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, object.__new__, Frame,
+               code, globals, builtins, code.body, thread_states, get_ident, current_state,
+               recursion_limit, leave, _too_deep, pool, sys.getrefcount)
     trampoline = code.trampoline
-    by_placeholder = {placeholder: values[base]
-                      for placeholder, base in trampoline.placeholders.items()}
-    consts = _bind_constants(trampoline.template, by_placeholder).co_consts
-    return [None, consts, builtins]
+    if trampoline.positions is None:
+        values = dict(zip(_HELPERS, helpers))
+        return _bound_constants(trampoline.template.co_consts,
+                                {placeholder: values[base]
+                                 for placeholder, base in trampoline.placeholders.items()})
+    bound = list(trampoline.template.co_consts)
+    for index, helper in trampoline.positions:
+        bound[index] = helpers[helper]
+    return tuple(bound)
 
 
 def enter_generator(code: Code, globals_: dict | None, builtins: dict):

@@ -7,12 +7,13 @@ Each shape is compiled once and cached.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 from contextlib import contextmanager
 
+from ..digest import blake2b
+
 __all__ = ['compiled_codes', 'fresh_name', 'instantiate', 'preload_codes', 'preload_key',
-           'recording']
+           'record', 'recorded_apart', 'recording']
 
 _cache: dict[tuple[str, str], object] = {}
 # (source, name) -> the host code object compiled from it; the import cache saves the ones a
@@ -23,10 +24,14 @@ _codes: dict[tuple[str, str], object] = {}
 _preloaded: dict[bytes, bytes] = {}
 # The key sets of the compilations recording which templates they use (`recording`).
 _recorders: list[set] = []
+# For each recording, the key sets of the function bodies it records apart, by id of their
+# def node (`recording(apart=...)`, `recorded_apart`), or None.
+_apart: list[dict | None] = []
 
 
-def instantiate(source: str, name: str, namespace: dict | None = None):
-    """Compile Memphis's own template `source` once and return the object it defines as `name`."""
+def instantiate(source: str, name: str, namespace: dict | None = None, *, recorded: bool = True):
+    """Compile Memphis's own template `source` once and return the object it defines as `name`.
+    `recorded` False: not noted by `recording` (what the caller makes of it is saved instead)."""
     key = (source, name)
     made = _cache.get(key)
     if made is None:
@@ -37,20 +42,55 @@ def instantiate(source: str, name: str, namespace: dict | None = None):
         scope = dict(namespace or {})
         exec(code, scope)  # noqa: S102
         made = _cache[key] = scope[name]
-    if _recorders:
+    if _recorders and recorded:
         _recorders[-1].add(key)
     return made
 
 
+def record(key) -> None:
+    """Note that the compilation in progress uses `key` (a template's, or another kind of
+    thing the import cache saves with the module: the compiler's trampoline shapes)."""
+    if _recorders:
+        _recorders[-1].add(key)
+
+
 @contextmanager
-def recording():
-    """Collect the (source, name) keys of the templates instantiated inside the block."""
+def recording(apart: dict[int, set] | None = None):
+    """Collect the (source, name) keys of the templates instantiated inside the block.
+
+    `apart` maps ids of def nodes to sets: the keys of those bodies' compilations
+    (`recorded_apart`) are collected there instead (the import cache stores them with the body,
+    which a warm run may never read)."""
     used: set = set()
     _recorders.append(used)
+    _apart.append(apart)
     try:
         yield used
     finally:
-        _recorders.remove(used)
+        _stop_recording(used)
+
+
+def _stop_recording(used: set) -> None:
+    # by identity (equal sets are not the same recording); another thread's compilation may
+    # have started a recording since, which stays
+    for index in range(len(_recorders) - 1, -1, -1):
+        if _recorders[index] is used:
+            del _recorders[index], _apart[index]
+            return
+
+
+def recorded_apart(node, compile_body):
+    """`compile_body()`, recording its templates apart if the recording asks for `node`'s."""
+    apart = _apart[-1] if _apart else None
+    used = apart.get(id(node)) if apart is not None else None
+    if used is None:
+        return compile_body()
+    _recorders.append(used)
+    _apart.append(apart)
+    try:
+        return compile_body()
+    finally:
+        _stop_recording(used)
 
 
 def compiled_codes(keys) -> list[tuple[str, str, object]]:
@@ -63,7 +103,7 @@ def preload_key(source: str, name: str) -> bytes:
     """The key of a template's code in `preload_codes`'s mapping: a digest of its name and
     source (the sources were two thirds of the import cache's template bytes)."""
     text = f'{name}\x00{source}'.encode('utf-8', 'surrogatepass')
-    return hashlib.blake2b(text, digest_size=16).digest()
+    return blake2b(text, digest_size=16).digest()
 
 
 def preload_codes(entries: dict[bytes, bytes]) -> None:
