@@ -6,7 +6,7 @@ import builtins as host_builtins
 import types as host_types
 
 from ..runtime.frames import UNBOUND
-from ..runtime.templates import instantiate
+from ..runtime.templates import as_defaults, instantiate
 from ..runtime.tracebacks import MEMPHIS_ATTRIBUTES, memphis_attribute
 from ..runtime.type_creation import (
     TYPE_CREATORS,
@@ -177,7 +177,7 @@ class ExpressionCompiler:
         names = ''.join(f'T{i}, ' for i in range(len(values)))
         prefix = '            return '
         source = (f'def make({names}node, spans, failing_node):\n'
-                  f'    def operators(f):\n'
+                  f'    def operators(f, {as_defaults(names + "node, spans, failing_node")}):\n'
                   f'        try:\n'
                   f'{prefix}{text}\n'
                   f'        except BaseException as e:\n'
@@ -238,7 +238,7 @@ class ExpressionCompiler:
 
     def expr_Constant(self, node):
         value = shared_constant(self.scope.constants, node.value)
-        return lambda f: value
+        return lambda f, value=value: value
 
     def expr_Name(self, node):
         name = self.scope.mangle(node.id)
@@ -256,9 +256,9 @@ class ExpressionCompiler:
     def load_fast(self, name: str, node):
         slot = self.scope.slots[name]
         if self.always_bound(name):
-            return lambda f: f.fast[slot]
+            return lambda f, slot=slot: f.fast[slot]
 
-        def load_fast(f):
+        def load_fast(f, slot=slot, name=name, node=node):
             value = f.fast[slot]
             if value is UNBOUND:
                 error = unbound_local(name)
@@ -274,7 +274,7 @@ class ExpressionCompiler:
         slot = self.scope.slots[name]
         free = name in self.scope.frees
 
-        def load_deref(f):
+        def load_deref(f, slot=slot, name=name, node=node, free=free):
             try:
                 return f.fast[slot].cell_contents
             except ValueError:
@@ -295,7 +295,7 @@ class ExpressionCompiler:
         shape, value = self.operand(node.value)
         attr = self.scope.mangle(node.attr)
         source = (f'def make(A, node):\n'
-                  f'    def attribute(f):\n'
+                  f'    def attribute(f, A=A, node=node):\n'
                   f'        try:\n'
                   f'            return {operand_text(shape, "A")}.{attr}\n'
                   f'{NOTE}'
@@ -306,7 +306,7 @@ class ExpressionCompiler:
         a = self.operand(node.value)
         b = self.operand(node.slice)
         source = (f'def make(A, B, node):\n'
-                  f'    def subscript(f):\n'
+                  f'    def subscript(f, A=A, B=B, node=node):\n'
                   f'        try:\n'
                   f'            return {operand_text(a[0], "A")}[{operand_text(b[0], "B")}]\n'
                   f'{NOTE}'
@@ -444,7 +444,7 @@ class ExpressionCompiler:
             values.append((shape, value))
         names = ', '.join(f'A{i}' for i in range(len(values)))
         source = (f'def make({names}, node, callee_node):\n'
-                  f'    def call(f):\n'
+                  f'    def call(f, {as_defaults(names + ", node, callee_node")}):\n'
                   f'{fetch}'
                   f'{_type_check(node)}'
                   f'        try:\n'
@@ -484,7 +484,7 @@ class ExpressionCompiler:
             pieces.append(f'{how}t{index}')
         names = ''.join(f'{name}, ' for name in values)
         source = (f'def make({names}node, callee_node):\n'
-                  f'    def call(f):\n'
+                  f'    def call(f, {as_defaults(names + "node, callee_node")}):\n'
                   f'{fetch}'
                   f'{"".join(lines)}'
                   f'{_type_check(node)}'
@@ -602,7 +602,7 @@ class ExpressionCompiler:
             return lambda f: set()
         names = ''.join(f'A{i}, ' for i in range(len(values)))
         source = (f'def make({names}node):\n'
-                  f'    def display(f):\n'
+                  f'    def display(f, {as_defaults(names + "node")}):\n'
                   f'        try:\n'
                   f'            return {opener}{", ".join(pieces)}{closer}\n'
                   f'{NOTE}'
@@ -648,7 +648,7 @@ class ExpressionCompiler:
                 values.extend((key_closure, value_closure))
         names = ''.join(f'A{i}, ' for i in range(len(values)))
         source = (f'def make({names}node):\n'
-                  f'    def dict_display(f):\n'
+                  f'    def dict_display(f, {as_defaults(names + "node")}):\n'
                   f'        try:\n'
                   f'            return {{{", ".join(pieces)}}}\n'
                   f'{NOTE}'
@@ -702,7 +702,7 @@ def _second_of(f):
 
 def _load_global(name: str, node):
     if name in _BUILTIN_NAMES:
-        def load_global(f):
+        def load_global(f, name=name, node=node):
             globals_ = f.f_globals
             if name in globals_:
                 return globals_[name]
@@ -716,7 +716,7 @@ def _load_global(name: str, node):
 
         return load_global
 
-    def load_global(f):
+    def load_global(f, name=name, node=node):
         try:
             return f.f_globals[name]
         except KeyError:

@@ -79,7 +79,6 @@ class FunctionCompiler:
         code = self.new_code(name, qualname, firstlineno, kind, node)
         code.scope = scope
         code.node = node
-        code.signature = signature
         set_local_names(code, scope, len(signature.slot_names()))
         code.co_argcount = len(signature.posonly) + len(signature.args)
         code.co_posonlyargcount = len(signature.posonly)

@@ -49,7 +49,7 @@ def operand_text(shape: str, name: str) -> str:
 def _two_operand(symbol: str, a, b, node, kind: str):
     (sa, va), (sb, vb) = a, b
     source = (f'def make(A, B, node):\n'
-              f'    def {kind}(f):\n'
+              f'    def {kind}(f, A=A, B=B, node=node):\n'
               f'        try:\n'
               f'            return {operand_text(sa, "A")} {symbol} {operand_text(sb, "B")}\n'
               f'{NOTE}'
@@ -69,7 +69,7 @@ def compare_closure(op: str, left, right, node):
 def unary_closure(op: str, operand, node):
     shape, value = operand
     source = (f'def make(A, node):\n'
-              f'    def unary(f):\n'
+              f'    def unary(f, A=A, node=node):\n'
               f'        try:\n'
               f'            return {UNARY[op]}{operand_text(shape, "A")}\n'
               f'{NOTE}'

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 
 from ..digest import blake2b
 
-__all__ = ['compiled_codes', 'fresh_name', 'instantiate', 'preload_codes', 'preload_key',
-           'record', 'recorded_apart', 'recording']
+__all__ = ['as_defaults', 'compiled_codes', 'fresh_name', 'instantiate', 'preload_codes',
+           'preload_key', 'record', 'recorded_apart', 'recording']
 
 _cache: dict[tuple[str, str], object] = {}
 # (source, name) -> the host code object compiled from it; the import cache saves the ones a
@@ -123,6 +123,15 @@ def _preloaded_code(source: str, name: str):
         return marshal.loads(blob)
     except (EOFError, ValueError, TypeError):  # a damaged entry: compile instead
         return None
+
+
+def as_defaults(names: str) -> str:
+    """'A, B, node' -> 'A=A, B=B, node=node': a template's inner function takes its maker's
+    arguments as defaults rather than cells (one tuple instead of a cell each and a closure
+    tuple for every collection to scan, and read as locals). Only for closures whose values
+    nothing walks: the step hooks look for statement closures in cells (tracing)."""
+    return ', '.join(f'{name}={name}' for name in (part.strip() for part in names.split(','))
+                     if name)
 
 
 def fresh_name(base: str, taken) -> str:
