@@ -283,3 +283,32 @@ def test_a_warm_import_with_pickled_bodies_behaves_as_cpython(tmp_path):
         assert f"import 'warm_library' # interpreted from {tmp_path / 'warm_library.py'} " \
                f"(cache {outcome})" in actual.stderr.splitlines()
         assert (actual.returncode, actual.stdout) == (expected.returncode, expected.stdout)
+
+
+def test_bodies_are_compressed_against_the_unit_dictionary(tmp_path, monkeypatch):
+    """Each body's unit (its pickle and the template code saved with it) is zlib-compressed
+    with `unit_dictionary` as preset dictionary: it cannot be read without it, and the units
+    of a cache entry are much smaller than compressed alone."""
+    import marshal
+    import pickle
+    import zlib
+
+    from interpreter.imports import unit_dictionary
+
+    assert len(unit_dictionary.dictionary()) == 32 * 1024  # the committed file
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(tmp_path))
+    monkeypatch.delenv(cache.CACHE_MODE_VARIABLE, raising=False)
+    path = os.path.join(os.path.dirname(os.__file__), 'argparse.py')
+    with open(path, 'rb') as handle:
+        source = handle.read()
+    _, outcome = cache.compile_cached(path, lambda: source)
+    with open(outcome.path, 'rb') as handle:
+        handle.read(len(cache._MAGIC))
+        parsed = pickle.load(handle)[1]
+    _, units = marshal.loads(parsed)
+    bodies = [tree_pickle.unpack_unit(unit) for unit in units]
+    assert sum(marshal.loads(body)[1] is not None for body in bodies) > 100  # saved code
+    with pytest.raises(zlib.error):
+        zlib.decompress(units[0])
+    alone = sum(len(zlib.compress(body, 6)) for body in bodies)
+    assert sum(map(len, units)) < 0.8 * alone

@@ -30,7 +30,8 @@ _MAGIC = b'memphis-parse-cache\n'
 # any of them makes every cached entry stale.
 _FRONT_END_FILES = ('__init__.py', 'nodes.py', 'lexer.py', 'literals.py', 'tokens.py',
                     'source.py', 'diagnostics.py', os.path.join('imports', 'tree_pickle.py'),
-                    os.path.join('imports', 'cache.py'))
+                    os.path.join('imports', 'cache.py'),
+                    os.path.join('imports', 'unit_dictionary.bin'))
 _FRONT_END_PACKAGES = ('parser', 'scopes')
 # A front end's folder unused this long is removed when another front end starts its own.
 _STALE_SECONDS = 24 * 3600
@@ -94,7 +95,11 @@ def front_end_fingerprint() -> str:
             paths.extend(os.path.join(directory, name) for name in sorted(os.listdir(directory))
                          if name.endswith('.py'))
         for path in paths:
-            status = os.stat(path)
+            try:
+                status = os.stat(path)
+            except OSError:  # unit_dictionary.bin while it is (re)built
+                digest.update(f'{os.path.relpath(path, package)} missing\n'.encode())
+                continue
             digest.update(f'{os.path.relpath(path, package)} {status.st_size} '
                           f'{status.st_mtime_ns}\n'.encode())
         _fingerprint = f'{__version__}-{digest.hexdigest()}'
