@@ -18,6 +18,10 @@ __all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_o
            'preload_trampolines', 'trampoline_entries', 'trampoline_format']
 
 
+def _same_name(name: str) -> str:
+    return name
+
+
 def docstring_of(body: list):
     if body and type(body[0]).__name__ == 'Expr':
         value = body[0].value
@@ -48,12 +52,16 @@ class FunctionCompiler:
     """Mixin: function definitions and lambdas."""
 
     def signature_of(self, args, scope) -> Signature:
-        m = scope.mangle
-        return Signature([m(a.arg) for a in args.posonlyargs], [m(a.arg) for a in args.args],
-                         m(args.vararg.arg) if args.vararg else None,
-                         [m(a.arg) for a in args.kwonlyargs],
-                         m(args.kwarg.arg) if args.kwarg else None,
-                         len(args.defaults), [d is not None for d in args.kw_defaults])
+        # outside a class (and for most names inside one) mangling changes nothing
+        m = scope.mangle if scope.private_class is not None else _same_name
+        vararg, kwarg = args.vararg, args.kwarg
+        return Signature([m(a.arg) for a in args.posonlyargs] if args.posonlyargs else (),
+                         [m(a.arg) for a in args.args],
+                         m(vararg.arg) if vararg else None,
+                         [m(a.arg) for a in args.kwonlyargs] if args.kwonlyargs else (),
+                         m(kwarg.arg) if kwarg else None,
+                         len(args.defaults),
+                         [d is not None for d in args.kw_defaults] if args.kw_defaults else ())
 
     def function_code(self, node, name: str, body: list | None, *, is_async: bool,
                       is_lambda: bool):
@@ -66,7 +74,8 @@ class FunctionCompiler:
         qualname = self.qualname_for(name)
         scope = self.child_scope(node, ScopeKind.FUNCTION, name, qualname)
         signature = self.signature_of(node.args, scope)
-        scope.layout(signature.slot_names())
+        slot_names = signature.slot_names()
+        scope.layout(slot_names)
         if is_async:
             kind = 'asyncgen' if _yields(scope, node, body, {'Yield', 'YieldFrom'}) \
                 else 'coroutine'
@@ -79,16 +88,16 @@ class FunctionCompiler:
         code = self.new_code(name, qualname, firstlineno, kind, node)
         code.scope = scope
         code.node = node
-        set_local_names(code, scope, len(signature.slot_names()))
+        set_local_names(code, scope, len(slot_names))
         code.co_argcount = len(signature.posonly) + len(signature.args)
         code.co_posonlyargcount = len(signature.posonly)
         code.co_kwonlyargcount = len(signature.kwonly)
         code.co_flags |= (0x4 if signature.vararg else 0) | (0x8 if signature.kwarg else 0)
-        code.cell_slots = scope.cell_slots
+        code.cell_slots = cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
         code.docstring = None if is_lambda else _function_docstring(node, body)
         code.trampoline = _trampoline(
-            signature, kind=kind, nlocals=code.nlocals, cell_slots=scope.cell_slots,
+            signature, kind=kind, nlocals=code.nlocals, cell_slots=cell_slots,
             n_free=len(scope.frees), name=name, qualname=qualname, filename=self.filename,
             firstlineno=firstlineno, freevars=code.co_freevars)
         compile_body = _BodyCompilation(scope, self.filename, kind, body, node, self.future,

@@ -148,9 +148,11 @@ class _Plan:
             index = self.unit_of_owner.get(id(value))
             if index is None:
                 return value.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+            # the slots as an argument, not pickle's state: setting a state looks the def's
+            # `__setstate__` up, which its `__getattr__` (the deferred body) answers with an
+            # AttributeError, slowly
             state = _slot_state(value, ('body', 'deferred_body'))
-            return (_deferred_function, (type(value), index, self.docstrings[index]),
-                    (None, state))
+            return (_deferred_function, (type(value), index, self.docstrings[index], state))
 
         def reduce_block(value):
             export = self.export_of_block.get(id(value))
@@ -256,8 +258,10 @@ class DeferredBody:
             return body
 
 
-def _deferred_function(cls, index: int, docstring):
+def _deferred_function(cls, index: int, docstring, state: dict):
     node = cls.__new__(cls)
+    for name, value in state.items():
+        setattr(node, name, value)
     deferred = _current.loading.unit(index)
     deferred.docstring = nodes._interned(docstring)
     node.deferred_body = deferred
