@@ -310,7 +310,9 @@ def frame_lines(top: Frame, top_line: int | None = None) -> list[tuple[Frame, in
             # one's may be stale); a plain frame's line is found on the host stack
             code = frame.f_code
             traced = code.instrumented is not None and code.body is code.instrumented
-            line = (traced and getattr(frame, 'trace_line', None)) or found.get(id(frame)) \
+            traced_line = getattr(frame, 'trace_line', 0) if traced else 0
+            # (-1: at its 'call' event, see runtime.tracing.call_event)
+            line = (traced_line if traced_line > 0 else None) or found.get(id(frame)) \
                 or code.co_firstlineno
         result.append((frame, line))
         frame = frame.f_back

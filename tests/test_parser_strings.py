@@ -101,6 +101,10 @@ INVALID = [
     "éé(a, f'{DIGIT TWO}')", "ä = b'''\n'''  'c'", "éé = (b'''\n''', 'c' 'ä' b'')",
     "ä = 'a' \\\n   b'c'", "ä = ('a' \\\n   b'c')", "ä = '''\n''' \\\n   b'c'",
     "x = f'''a\r\n{x b}'''\r\n", "f'{x:\\{}'", "f'{x:a}}b}'", "f'{x!r:{y!r:{z}}}' + 1\n",
+    # an error in a field nested in a multi-line field: its line moves by where each
+    # enclosing field's text starts (test_exceptions.testSyntaxErrorOffset)
+    'f"""\n    {\n    f\'\'\'\n    {\n    (123_a)\n    }\n    \'\'\'\n    }"""',
+    'f"""{\nf\'{1_a}\'}"""', 'f"""{\nf\'{x y}\'}"""', "f'''\n{f'''\n{f'''\n{1_a}'''}'''}'''",
 ]
 
 

@@ -12,7 +12,7 @@ import weakref
 from ..parser.messages import Msg
 from ..runtime.frames import Code, code_observers
 from ..runtime.host_code import remember_source
-from ..source import decode_source
+from ..source import SourceDecodeError, decode_source, find_cookie
 from .classes import ClassCompiler
 from .comprehensions import ComprehensionCompiler
 from .core import CompileError, CompilerCore, ModuleBodies
@@ -20,6 +20,7 @@ from .expressions import ExpressionCompiler
 from .functions import FunctionCompiler, docstring_of
 from .generator_positions import GeneratorPositionCompiler
 from .generators import GeneratorCompiler
+from .optimization import optimize_tree
 from .patterns import PatternCompiler
 from .scope import Scope, build_module_scope
 from .statements import StatementCompiler
@@ -27,7 +28,9 @@ from .syntax_warnings import emit_warnings, parser_warnings, syntax_warnings
 from .targets import TargetCompiler
 
 __all__ = ['CompileError', 'Compiler', 'compile_source', 'compile_tree', 'parse_source',
-           'string_sources', 'syntax_warnings', 'warnings_of']
+           'parse_tree', 'string_sources', 'syntax_warnings', 'warnings_of']
+
+_BOM = b'\xef\xbb\xbf'
 
 string_sources: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 """The text of code compiled from a string (exec, eval: no file) while code observers (a
@@ -67,28 +70,47 @@ def parse_source(source: str | bytes, filename: str, mode: str = 'exec',
                  from_file: bool = False):
     """(tree, symbol table) from the front end; SyntaxError for the first syntax error,
     positioned as CPython parsing a file does when `from_file` (see SyntaxDiagnostic)."""
-    from ..parser import parse
     from ..scopes import build_symtable
 
+    tree = parse_tree(source, filename, mode, from_file)
+    table, diagnostics = build_symtable(tree, filename)
+    if diagnostics:
+        # CPython's compile stage takes the line from the file named `filename` (none when
+        # there is no such file, as for '<string>'), not from the source it compiled.
+        error = diagnostics[0].to_exception(filename, _line_of_file(filename, diagnostics[0].lineno))
+        raise error
+    return tree, table
+
+
+def parse_tree(source: str | bytes, filename: str, mode: str = 'exec', from_file: bool = False):
+    """The parser's tree, as `ast.parse` gives it (no symbol-table or code-generator checks);
+    SyntaxError for the first syntax error, after the parser's warnings as CPython's."""
+    from ..parser import parse
+
+    if isinstance(source, bytes):
+        try:
+            decode_source(source, filename)
+        except SourceDecodeError as error:
+            if error.lineno == 0:
+                # an encoding declaration CPython cannot use: no position at all (line 0,
+                # offset -1), which a diagnostic cannot hold
+                raise SyntaxError(*error.args) from None
     result = parse(source, filename, mode)
     if result.errors:
         if result.error.message == Msg.TOO_COMPLEX:
             # Nesting past what the parser takes: CPython's parser stack overflows there,
             # an empty MemoryError.
             raise MemoryError
-        raise _syntax_error(result.error, source, filename, from_file)
+        raise _syntax_error(result.error, source, filename, from_file,
+                            result.error_from_tokenizer)
     emit_warnings(parser_warnings(result.warnings), filename)
-    table, diagnostics = build_symtable(result.tree, filename)
-    if diagnostics:
-        # CPython's compile stage takes the line from the file named `filename` (none when
-        # there is no such file, as for '<string>'), not from the source it compiled.
-        error = diagnostics[0].to_exception(filename, _line_of_file(filename, diagnostics[0].lineno))
-        raise error
-    return result.tree, table
+    return result.tree
 
 
-def _syntax_error(diagnostic, source, filename: str, from_file: bool = False) -> SyntaxError:
-    """The host exception for a diagnostic, with the offending line as CPython gives it."""
+def _syntax_error(diagnostic, source, filename: str, from_file: bool = False,
+                  from_tokenizer: bool = False) -> SyntaxError:
+    """The host exception for a diagnostic, with the offending line as CPython gives it (an
+    error of CPython's tokenizer has its line without the line end)."""
     if isinstance(source, bytes):
         try:  # in its declared encoding, as the parser read it
             text = decode_source(source, filename)
@@ -98,7 +120,36 @@ def _syntax_error(diagnostic, source, filename: str, from_file: bool = False) ->
         text = source
     lines = text.splitlines(keepends=True)
     line = lines[diagnostic.lineno - 1] if 0 < diagnostic.lineno <= len(lines) else None
-    return diagnostic.to_exception(filename, line, from_file)
+    if from_file or line is None:
+        return diagnostic.to_exception(filename, line, from_file)
+    ranged = diagnostic.has_end and diagnostic.end_lineno > diagnostic.lineno
+    if not ranged:
+        # CPython's tokenizer buffer holds the whole backslash-continued line
+        first = diagnostic.lineno - 1
+        while first > 0 and lines[first - 1].rstrip('\r\n').endswith('\\'):
+            first -= 1
+        line = ''.join(lines[first:diagnostic.lineno])
+    text = _line_of_string(line, ranged or from_tokenizer)
+    columns = diagnostic.file_columns
+    if isinstance(source, bytes) and not source.startswith(_BOM) and find_cookie(source) is None:
+        # bytes declaring no encoding: CPython's parser (not its tokenizer) leaves its
+        # columns in bytes, as when it parses a file (at the end of the text it does not)
+        return diagnostic.to_exception(filename, text, columns is not None and columns[0] >= 0)
+    error = diagnostic.to_exception(filename, text)
+    if ranged and error.end_offset > len(text) + 1:
+        # CPython converts the end column to characters within the text: a range over several
+        # lines is marked to the end of its first
+        return type(error)(error.msg, (filename, error.lineno, error.offset, text,
+                                       error.end_lineno, len(text) + 1))
+    return error
+
+
+def _line_of_string(line: str, tokenizer_past_it: bool) -> str:
+    """SyntaxError.text for a compiled string: CPython's tokenizer ends the text with a
+    newline; a line it has read past (the error spans several lines) comes from its buffers,
+    without one."""
+    line = line.rstrip('\r\n')
+    return line if tokenizer_past_it else line + '\n'
 
 
 def _line_of_file(filename: str, lineno: int) -> str | None:
@@ -125,22 +176,27 @@ def _future_features(body: list) -> frozenset:
 
 
 def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool = True,
-                 lazy: bool = False) -> Code:
+                 lazy: bool = False, future: frozenset = frozenset(),
+                 optimize: int = 0) -> Code:
     """Compile a module (or an `eval` expression) to a `Code` run with a namespace frame.
 
     `warn=False` skips the code generator's SyntaxWarnings: a tree from the import cache was
     checked when first compiled, as CPython does not warn again for a cached .pyc. `lazy`
     compiles each function body on its first call (compiler.lazy): only for a tree compiled
-    whole before, so no compile-time error can move from here to a call."""
+    whole before, so no compile-time error can move from here to a call. `future` adds the
+    `__future__` features compile() was given (its flags, or inherited from the caller) to
+    the source's own; `optimize` is compile()'s level (compiler.optimization: the tree is
+    changed in place)."""
     scope = build_module_scope(table)
     scope.layout([])
     scope.lazy_bodies = lazy
     kind_name = type(tree).__name__
     body = tree.body if kind_name != 'Expression' else []
-    future = _future_features(body)
+    future = _future_features(body) | future
     # CPython's code generator warns (through the warnings filters) before anything runs
     if warn:
         emit_warnings(syntax_warnings(tree, future=future), filename)
+    optimize_tree(tree, optimize)
     scope.future = future  # for the traced compilations of its code (runtime.tracing)
     compiler = Compiler(scope, filename, kind='module', body=body, future=future)
     compiler.interactive = mode == 'single'
@@ -168,9 +224,10 @@ def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool =
 
 
 def compile_source(source: str | bytes, filename: str, mode: str = 'exec',
-                   from_file: bool = False) -> Code:
+                   from_file: bool = False, *, future: frozenset = frozenset(),
+                   optimize: int = 0) -> Code:
     tree, table = parse_source(source, filename, mode, from_file)
-    code = compile_tree(tree, table, filename, mode)
+    code = compile_tree(tree, table, filename, mode, future=future, optimize=optimize)
     if not from_file:
         text = source if isinstance(source, str) else decode_source(source, filename)
         remember_source(code, text, mode)

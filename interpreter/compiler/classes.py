@@ -19,7 +19,7 @@ class ClassCompiler:
         decorators = tuple(self.expr(d) for d in node.decorator_list)
         code = self.reuse[self.code_key(node)] if self.reuse is not None else self.class_code(node)
         scope = code.scope
-        class_cell = scope.slots.get('__class__') if '__class__' in scope.cells else None
+        class_cell = scope.class_cell_slot
         arguments = self.class_arguments(node)
         free_slots = tuple(self.scope.slots[name] for name in code.co_freevars)
         store = self.store_name(self.scope.mangle(node.name))
@@ -98,6 +98,11 @@ class ClassCompiler:
         doc = docstring_of(body)
         block = self.block(body)
         annotated = has_annotations(body)
+        if self.instrument and doc is not None:
+            from ..runtime.tracing import stores_doc_first
+
+            # CPython stores `__doc__` at the docstring's line, after the prologue
+            block, doc = stores_doc_first(block, doc, body[0].lineno), None
 
         def class_body(f):
             names = f.names

@@ -23,7 +23,7 @@ from ..runtime.tracebacks import leave_frame
 from .generators import _await_in_frame
 from .scope import ScopeKind, is_async_comprehension, set_local_names
 
-__all__ = ['ComprehensionCompiler']
+__all__ = ['ComprehensionCompiler', 'ComprehensionLines']
 
 _CellType = types.CellType
 
@@ -229,6 +229,7 @@ class ComprehensionCompiler:
         first = node.generators[0]
         asynchronous = first.is_async
         iter_node = first.iter
+        await_in_frame = self.await_in_frame
 
         def comprehension(f):
             try:
@@ -243,7 +244,7 @@ class ComprehensionCompiler:
             function = make_function(code, f.f_globals, f.f_builtins, None, None, closure,
                                      None, None)
             try:
-                return (yield from _await_in_frame(f, function(iterator)))
+                return (yield from await_in_frame(f, function(iterator)))
             except BaseException as e:
                 if f.exc is not e:
                     f.exc = e
@@ -254,6 +255,11 @@ class ComprehensionCompiler:
 
     def async_comprehension_body(self, node, kind: str):
         """The loops of an awaiting comprehension, all in generator mode."""
+        if self.instrument:
+            from ..runtime.tracing import traced_anext
+
+            lines = ComprehensionLines(node, kind)
+            self.trace_plan.update(lines.plan)
         if kind == 'dict':
             key, key_gen = self.gen_expr(node.key)
             value, value_gen = self.gen_expr(node.value)
@@ -274,9 +280,20 @@ class ComprehensionCompiler:
         for index in reversed(range(len(node.generators))):
             generator = node.generators[index]
             iterable = None if index == 0 else self.gen_expr(generator.iter)
-            step = _async_loop(iterable, self.store(generator.target),
-                               tuple(self.gen_expr(c) for c in generator.ifs), step,
-                               generator.is_async and index > 0, node)
+            store = self.store(generator.target)
+            conditions = tuple(self.gen_expr(c) for c in generator.ifs)
+            await_next = _await_in_frame
+            if self.instrument:
+                header = lines.loop_lines[index]
+                store = _traced_store(store, lines.store_lines[index])
+                conditions = tuple(_traced_async_condition(*condition, lines.end_line, header)
+                                   for condition in conditions)
+                step = _header_line_after(step, header)
+                await_next = traced_anext
+            step = _async_loop(iterable, store, conditions, step,
+                               generator.is_async and index > 0, node, await_next)
+            if self.instrument and not (kind == 'genexpr' and index == 0):
+                step = _reports_line_after(step, lines.end_line, True)
         loops = step
         if kind == 'genexpr':
             loops.memphis_gen = True
@@ -307,6 +324,9 @@ class ComprehensionCompiler:
 
     def comprehension_body(self, node, kind: str):
         """The loops of a comprehension; the innermost adds to `f.ret` (or yields)."""
+        if self.instrument:
+            self.comprehension_lines = ComprehensionLines(node, kind)
+            self.trace_plan.update(self.comprehension_lines.plan)
         if kind == 'dict':
             key, value = self.expr(node.key), self.expr(node.value)
 
@@ -329,13 +349,22 @@ class ComprehensionCompiler:
         for index in reversed(range(len(node.generators))):
             generator = node.generators[index]
             iterable = None if index == 0 else self.expr(generator.iter)
-            if iterable is not None and self.instrument:
-                # CPython reports the line at each jump back to an inner loop too (the first
-                # loop's iterator is traced by the traced body, runtime.tracing)
-                iterable = _traced_inner_iterable(iterable, node.lineno)
-            step = _loop(iterable, self.store(generator.target),
-                         tuple(self.expr(c) for c in generator.ifs), step, is_gen,
-                         generator.iter, node)
+            store = self.store(generator.target)
+            if self.instrument:
+                lines = self.comprehension_lines
+                if iterable is not None:
+                    # CPython reports the line at each jump back to an inner loop too (the
+                    # first loop's iterator is traced by the traced body, runtime.tracing)
+                    iterable = _traced_inner_iterable(iterable, lines.loop_lines[index])
+                store = _traced_store(store, lines.store_lines[index])
+            conditions = tuple(self.expr(c) for c in generator.ifs)
+            if self.instrument:
+                conditions = tuple(_traced_condition(condition, lines.end_line)
+                                   for condition in conditions)
+            step = _loop(iterable, store, conditions, step, is_gen, generator.iter, node)
+            if self.instrument and not (is_gen and index == 0):
+                # the jump back to the outer loop (or the return) has the last line
+                step = _reports_line_after(step, self.comprehension_lines.end_line, is_gen)
         loops = step
         if is_gen:
             return loops
@@ -365,6 +394,147 @@ def _comprehension_start(code, free_slots: tuple):
         return fast
 
     return start
+
+
+class ComprehensionLines:
+    """Where CPython 3.11's bytecode of a comprehension's function changes line (traced code).
+
+    Its own instructions (each loop's GET_ITER and FOR_ITER, a condition's jump, the append or
+    yield, the jumps back, the return) have the comprehension's line, except after a condition
+    that is a comparison: its line stays the current one for what follows (compile.c sets it
+    in `compiler_jump_if` and nothing restores it). The targets' stores have their own lines.
+    `plan` is for `trace_lines` (expression node -> lines before and after it); `loop_lines`
+    and `store_lines` are per `for` clause; `end_line` is the line of the jumps back to an
+    outer loop and of a list, set or dict comprehension's return.
+    """
+
+    def __init__(self, node, kind: str) -> None:
+        from .trace_lines import plan_expression
+
+        self.plan: dict = {}
+        self.loop_lines: list[int] = []
+        self.store_lines: list[list[int]] = []
+        line = node.lineno
+        for index, generator in enumerate(node.generators):
+            if index:
+                plan_expression(generator.iter, line, self.plan, in_iteration=True)
+            self.loop_lines.append(line)
+            self.store_lines.append(_store_lines(generator.target))
+            for condition in generator.ifs:
+                line = self._jump(condition, line)
+        if kind == 'dict':
+            plan_expression(node.key, None, self.plan)
+            plan_expression(node.value, line, self.plan)
+        else:
+            plan_expression(node.elt, line, self.plan)
+        self.end_line = line
+
+    def _jump(self, test, line: int) -> int:
+        """Plan `test` as compiled by compiler_jump_if, its jump at `line`; the line after."""
+        from .trace_lines import plan_expression
+
+        kind = type(test).__name__
+        if kind == 'UnaryOp' and type(test.op).__name__ == 'Not':
+            return self._jump(test.operand, line)
+        if kind == 'BoolOp':
+            for value in test.values:
+                line = self._jump(value, line)
+            return line
+        if kind == 'IfExp':
+            for part in (test.test, test.body, test.orelse):
+                line = self._jump(part, line)
+            return line
+        if kind == 'Compare':
+            line = test.lineno
+        plan_expression(test, line, self.plan)
+        return line
+
+
+def _store_lines(target) -> list[int]:
+    """The lines of a loop target's store instructions, in order."""
+    kind = type(target).__name__
+    if kind in ('Tuple', 'List'):
+        lines = [target.lineno]
+        for element in target.elts:
+            lines.extend(_store_lines(element))
+        return lines
+    if kind == 'Starred':
+        return _store_lines(target.value)
+    return [target.lineno]
+
+
+def _traced_store(store, lines: list[int]):
+    """A traced comprehension's target store, reporting its instructions' lines."""
+    from ..runtime.tracing import line_event
+
+    first, rest = lines[0], tuple(lines[1:])
+
+    def traced(f, value):
+        line_event(f, first)
+        store(f, value)
+        for line in rest:
+            line_event(f, line)
+
+    return traced
+
+
+def _traced_condition(condition, end_line: int):
+    """A traced comprehension's condition: when it fails, the jump back to the loop goes
+    through the jump at `end_line` (the optimizer threads a jump only within one line)."""
+    from ..runtime.tracing import line_event
+
+    def traced(f):
+        if condition(f):
+            return True
+        line_event(f, end_line)
+        return False
+
+    return traced
+
+
+def _traced_async_condition(condition, is_gen: bool, end_line: int, header: int):
+    """`_traced_condition` in an awaiting comprehension, (closure, is_generator) as its
+    conditions are: a failing one also jumps back to its loop's `header`."""
+    from ..runtime.tracing import line_event, loop_line_event
+
+    def traced(f):
+        if (yield from condition(f)) if is_gen else condition(f):
+            return True
+        line_event(f, end_line)
+        loop_line_event(f, header)
+        return False
+
+    return traced, True
+
+
+def _header_line_after(inner, header: int):
+    """What an awaiting comprehension's loop runs for an item, then jumping back to the loop's
+    `header` (reported: a backward jump)."""
+    from ..runtime.tracing import loop_line_event
+
+    def traced(f):
+        yield from inner(f)
+        loop_line_event(f, header)
+
+    return traced
+
+
+def _reports_line_after(loop, lineno: int, is_gen: bool):
+    """A traced comprehension's loop that reports `lineno` when it ends (not by an error)."""
+    from ..runtime.tracing import line_event
+
+    if is_gen:
+        def traced_gen_loop(f):
+            yield from loop(f)
+            line_event(f, lineno)
+
+        return traced_gen_loop
+
+    def traced_loop(f):
+        loop(f)
+        line_event(f, lineno)
+
+    return traced_loop
 
 
 def _traced_inner_iterable(iterable, lineno: int):
@@ -503,8 +673,9 @@ def _async_iterator(value):
     return method()
 
 
-def _async_loop(iterable, store, conditions, inner, asynchronous: bool, node):
-    """One `for` clause of an awaiting comprehension; `iterable` None means the `.0` slot."""
+def _async_loop(iterable, store, conditions, inner, asynchronous: bool, node, await_next):
+    """One `for` clause of an awaiting comprehension; `iterable` None means the `.0` slot;
+    `await_next(f, awaitable, source)` awaits `__anext__()` (`_await_in_frame`)."""
     def loop(f):
         if iterable is None:
             source = f.fast[0]
@@ -518,7 +689,7 @@ def _async_loop(iterable, store, conditions, inner, asynchronous: bool, node):
         while True:
             if is_async:
                 try:
-                    item = yield from _await_in_frame(f, source.__anext__(), anext_source)
+                    item = yield from await_next(f, source.__anext__(), anext_source)
                 except StopAsyncIteration:
                     return
             else:

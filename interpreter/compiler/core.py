@@ -146,7 +146,10 @@ class CompilerCore:
         if self.instrument and type(node).__name__ not in ('For', 'While'):
             from ..runtime.tracing import line_event_before_generator
 
-            closure = line_event_before_generator(closure, node.lineno)
+            # a decorated definition starts at its first decorator, as in CPython
+            decorators = getattr(node, 'decorator_list', None)
+            closure = line_event_before_generator(
+                closure, decorators[0].lineno if decorators else node.lineno)
         elif self.instrument:
             from ..runtime.tracing import exceptions_reported_generator
 

@@ -85,6 +85,8 @@ def _reraise_after_handlers(f, e, remaining, raised: list):
     if result is e:
         f.exc = e
         f.exc_node = ALREADY_RECORDED
+    # CPython's RERAISE: no 'exception' trace event, even for a group made of the parts
+    f.traced_exc = result
     raise result
 
 

@@ -29,7 +29,7 @@ from .operators import (
 )
 from .scope import ScopeKind
 
-__all__ = ['ExpressionCompiler', 'name_error', 'unbound_free', 'unbound_local']
+__all__ = ['ExpressionCompiler', 'load_name', 'name_error', 'unbound_free', 'unbound_local']
 
 _BUILTIN_NAMES = frozenset(dir(host_builtins))
 _host_super = super
@@ -251,7 +251,7 @@ class ExpressionCompiler:
             return _load_global(name, node)
         if how == 'classderef':
             return _load_classderef(name, self.scope.slots[name], node)
-        return _load_name(name, node)
+        return load_name(name, node)
 
     def load_fast(self, name: str, node):
         slot = self.scope.slots[name]
@@ -733,7 +733,9 @@ def _load_global(name: str, node):
     return load_global
 
 
-def _load_name(name: str, node):
+def load_name(name: str, node):
+    """LOAD_NAME: the namespace, then the globals, then the builtins; else NameError."""
+
     def load_name(f):
         names = f.names
         if names is not f.f_globals:

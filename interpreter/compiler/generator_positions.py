@@ -292,6 +292,11 @@ class GeneratorPositionCompiler:
             body, body_gen = self.block_any(case.body)
             cases.append((matcher, guard, body, body_gen, case.pattern))
         cases = tuple(cases)
+        if self.instrument:
+            from .patterns import traced_generator_match
+
+            return traced_generator_match(subject, subject_gen, cases, tuple(
+                case.guard.lineno if case.guard is not None else None for case in node.cases))
 
         def match(f):
             value = (yield from subject(f)) if subject_gen else subject(f)

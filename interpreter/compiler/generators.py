@@ -28,6 +28,7 @@ from ..runtime.templates import instantiate
 from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame, memphis_traceback
 from .core import BREAK, CONTINUE, RETURN
 from .operators import NOTE
+from .statements import last_compiled_line
 
 __all__ = ['GeneratorCompiler', 'Temp']
 
@@ -118,9 +119,15 @@ class GeneratorCompiler:
         if not self.yields(node):
             return self.expr(node), False
         method = getattr(self, 'gen_expr_' + type(node).__name__, None)
-        if method is None:
-            return self.gen_expr_split(node), True
-        return method(node), True
+        closure = self.gen_expr_split(node) if method is None else method(node)
+        if self.instrument and type(node).__name__ != 'Temp':
+            from ..runtime.tracing import line_event_first
+            from .trace_lines import first_leaf_line
+
+            # the line of its first instruction (trace_lines plans the expressions that
+            # do not yield)
+            closure = line_event_first(closure, first_leaf_line(node))
+        return closure, True
 
     def expr_Temp(self, node):
         index = node.index
@@ -217,20 +224,26 @@ class GeneratorCompiler:
     def gen_expr_YieldFrom(self, node):
         value = self.expr(node.value)
         if self.instrument:
-            from ..runtime.tracing import reports_return_value
-
-            return _delegate(value, reports_return_value(_yield_from_iterator), node)
+            return _traced_delegate(value, _yield_from_iterator, node)
         return _delegate(value, _yield_from_iterator, node)
+
+    @property
+    def await_in_frame(self):
+        """`_await_in_frame`, or in traced code its traced counterpart."""
+        return _traced_await_in_frame if self.instrument else _await_in_frame
 
     def gen_expr_Await(self, node):
         value, is_gen = self.gen_expr(node.value)
         if not is_gen:
+            if self.instrument:
+                return _traced_delegate(value, _await_iterator, node)
             return _delegate(value, _await_iterator, node)
+        await_in_frame = self.await_in_frame
 
         def await_yielding(f):
             awaitable = yield from value(f)
             try:
-                return (yield from _await_in_frame(f, awaitable))
+                return (yield from await_in_frame(f, awaitable))
             except BaseException as e:
                 if f.exc is not e:
                     f.exc = e
@@ -370,10 +383,10 @@ class GeneratorCompiler:
             return instantiate(source, 'make')(*values, body, orelse, node.test, BREAK,
                                                CONTINUE)
         test, test_gen = self.gen_expr(node.test)
-        if self.instrument and not test_gen:
-            from ..runtime.tracing import traced_test
+        if self.instrument:
+            from ..runtime.tracing import traced_generator_test, traced_test
 
-            test = traced_test(test, node.lineno)
+            test = (traced_generator_test if test_gen else traced_test)(test, node.lineno)
         body, body_gen = self.block_any(node.body)
         orelse, orelse_gen = self.block_any(node.orelse)
 
@@ -391,10 +404,11 @@ class GeneratorCompiler:
 
     def gen_stmt_For(self, node):
         iterable, iter_gen = self.gen_expr(node.iter)
-        if self.instrument and not iter_gen:
-            from ..runtime.tracing import traced_iterable
+        if self.instrument:
+            from ..runtime.tracing import traced_generator_iterable, traced_iterable
 
-            iterable = traced_iterable(iterable, node.lineno)
+            iterable = (traced_generator_iterable if iter_gen else traced_iterable)(
+                iterable, node.lineno)
         store = self.store(node.target)
         body, body_gen = self.loop_body(node, generator=True)
         orelse, orelse_gen = self.block_any(node.orelse)
@@ -450,6 +464,12 @@ class GeneratorCompiler:
         body, body_gen = self.block_any(node.body)
         orelse, orelse_gen = self.block_any(node.orelse)
         iter_node = node.iter
+        await_in_frame = _await_in_frame
+        if self.instrument:
+            from ..runtime.tracing import traced_anext, traced_async_loop_body
+
+            await_in_frame = traced_anext
+            body, body_gen = traced_async_loop_body(body, node.lineno), True
 
         def async_for(f):
             try:
@@ -474,7 +494,7 @@ class GeneratorCompiler:
             while True:
                 try:
                     awaitable = anext_method()
-                    item = yield from _await_in_frame(f, awaitable, anext_source)
+                    item = yield from await_in_frame(f, awaitable, anext_source)
                 except StopAsyncIteration:
                     break
                 store(f, item)
@@ -493,6 +513,9 @@ class GeneratorCompiler:
         handlers = self.handlers(node.handlers)
         orelse, orelse_gen = self.block_any(node.orelse) if node.orelse else (None, False)
         final, final_gen = self.block_any(node.finalbody) if node.finalbody else (None, False)
+        # where CPython's RERAISE is: after the last handler's test, at the end of `finally`
+        no_match_line = node.handlers[-1].lineno if node.handlers else None
+        final_line = last_compiled_line(node.finalbody) if node.finalbody else None
 
         def try_except(f):
             try:
@@ -527,6 +550,7 @@ class GeneratorCompiler:
                     if f.exc is e or f.exc is caught:
                         f.exc = None
                     return r
+                f.reraise_line = no_match_line
                 raise
             if r is not None:
                 return r  # return/break/continue in the body: no else
@@ -549,6 +573,7 @@ class GeneratorCompiler:
                     return r
                 f.exc = e
                 f.exc_node = ALREADY_RECORDED
+                f.reraise_line = final_line
                 raise
             done = (yield from final(f)) if final_gen else final(f)
             if done is not None:
@@ -573,17 +598,23 @@ class GeneratorCompiler:
         context_node = item.context_expr
         enter_name, exit_name = ('__aenter__', '__aexit__') if asynchronous else \
             ('__enter__', '__exit__')
+        await_in_frame = self.await_in_frame
+        find_special = special_method
+        if self.instrument:
+            from ..runtime.tracing import traced_with_item
+
+            find_special, store = traced_with_item(store, node.lineno)
 
         def with_(f):
             try:
                 obj = (yield from manager(f)) if manager_gen else manager(f)
-                enter = special_method(obj, enter_name)
-                exit_ = special_method(obj, exit_name)
+                enter = find_special(obj, enter_name)
+                exit_ = find_special(obj, exit_name)
                 if enter is None or exit_ is None:
                     raise with_protocol_error(obj, enter is not None, asynchronous)
                 value = enter()
                 if asynchronous:
-                    value = yield from _await_in_frame(f, value, '__aenter__')
+                    value = yield from await_in_frame(f, value, '__aenter__')
             except BaseException as e:
                 if f.exc is not e:
                     f.exc = e
@@ -599,7 +630,7 @@ class GeneratorCompiler:
                 try:
                     suppress = exit_(type(original), original, memphis_traceback(original))
                     if asynchronous:
-                        suppress = yield from _await_in_frame(f, suppress, '__aexit__')
+                        suppress = yield from await_in_frame(f, suppress, '__aexit__')
                 except BaseException as error:
                     if f.exc is not error:
                         f.exc = error
@@ -615,7 +646,7 @@ class GeneratorCompiler:
             try:
                 done = exit_(None, None, None)
                 if asynchronous:
-                    yield from _await_in_frame(f, done, '__aexit__')
+                    yield from await_in_frame(f, done, '__aexit__')
             except BaseException as e:
                 if f.exc is not e:
                     f.exc = e
@@ -643,9 +674,17 @@ def pep479_original(error: BaseException) -> BaseException:
         return error
     while entry.tb_next is not None:
         entry = entry.tb_next
-    if entry.tb_frame.f_code.co_filename.startswith(_INTERNAL_SOURCES):
+    code = entry.tb_frame.f_code
+    if code.co_filename.startswith(_INTERNAL_SOURCES) and not _drives_traced_body(code):
         return cause
     return error
+
+
+def _drives_traced_body(code) -> bool:
+    """Whether `code` is the step hooks' driver of a traced generator's body: it resumes the
+    body's host generators as a plain generator's trampoline does, so what PEP 479 raised
+    there left the user's generator."""
+    return code.co_name == 'instrumented' and code.co_filename.endswith('tracing.py')
 
 
 def _await_in_frame(f, awaitable, source: str | None = None):
@@ -657,6 +696,31 @@ def _await_in_frame(f, awaitable, source: str | None = None):
         return (yield from iterator)
     finally:
         resume_frame(f)
+
+
+def _traced_await_in_frame(f, awaitable, source: str | None = None):
+    """`_await_in_frame` in traced code (see runtime.tracing.traced_delegation)."""
+    from ..runtime.tracing import traced_delegation
+
+    return (yield from traced_delegation(f, _await_iterator(awaitable, source)))
+
+
+def _traced_delegate(value, get_iterator, node):
+    """`_delegate` in traced code: the frame stays current while it sends to the iterator
+    (see runtime.tracing.traced_delegation)."""
+    from ..runtime.tracing import traced_delegation
+
+    def delegate(f):
+        try:
+            iterator = get_iterator(value(f))
+            return (yield from traced_delegation(f, iterator))
+        except BaseException as e:
+            if f.exc is not e:
+                f.exc = e
+                f.exc_node = node
+            raise
+
+    return delegate
 
 
 def _delegate(value, get_iterator, node):

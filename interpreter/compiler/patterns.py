@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .core import CompileError
 
-__all__ = ['PatternCompiler', 'match_case']
+__all__ = ['PatternCompiler', 'match_case', 'traced_generator_match']
 
 _SEQUENCE_FLAG = 1 << 5
 _MAPPING_FLAG = 1 << 6
@@ -273,6 +273,30 @@ def _traced_match(subject, cases, guard_lines):
                 if not guard(f):
                     continue
             return body(f)
+        return None
+
+    return traced_match
+
+
+def traced_generator_match(subject, subject_gen: bool, cases, guard_lines):
+    """`_traced_match` for a `match` that yields (a generator closure): cases are (matcher,
+    (guard, is_generator) or None, body, body_is_generator, pattern node)."""
+    from ..runtime.tracing import line_event
+
+    traced = tuple(zip(cases, guard_lines))
+
+    def traced_match(f):
+        value = (yield from subject(f)) if subject_gen else subject(f)
+        for (matcher, guard, body, body_gen, pattern_node), guard_line in traced:
+            line_event(f, pattern_node.lineno)
+            if not match_case(f, matcher, value, pattern_node):
+                continue
+            if guard is not None:
+                line_event(f, guard_line)
+                test, test_gen = guard
+                if not ((yield from test(f)) if test_gen else test(f)):
+                    continue
+            return (yield from body(f)) if body_gen else body(f)
         return None
 
     return traced_match

@@ -64,6 +64,7 @@ class Scope:
         self.qualname = qualname
         self.private_class = private_class
         self.slots: dict[str, int] = {}
+        self.own_cell_slots: tuple[int, ...] = ()
         # read only once made (one shared empty set: a scope per function of every module)
         self.cells: frozenset[str] = _NO_NAMES
         self.frees: list[str] | tuple[str, ...] = ()
@@ -153,12 +154,25 @@ class Scope:
         else:
             names.extend(sorted(self.cells))
         names.extend(self.frees)
+        # a free variable's slot wins: a class body's `nonlocal __class__` is the enclosing
+        # function's variable, and the implicit class cell (its methods' `__class__`) keeps
+        # a slot of its own among the cells, as CPython's class code has both
         self.slots = {name: index for index, name in enumerate(names)}
         self.varnames = tuple(names)
+        self.own_cell_slots = tuple(
+            names.index(name, len(params)) if self.kind != ScopeKind.FUNCTION
+            else self.slots[name] for name in self.cells)
 
     @property
     def cell_slots(self) -> tuple[int, ...]:
-        return tuple(sorted(self.slots[name] for name in self.cells))
+        return tuple(sorted(self.own_cell_slots))
+
+    @property
+    def class_cell_slot(self) -> int | None:
+        """The slot of a class body's implicit `__class__` cell, or None without one."""
+        if self.kind != ScopeKind.CLASS or '__class__' not in self.cells:
+            return None
+        return self.varnames.index('__class__')
 
     @property
     def free_slots(self) -> tuple[int, ...]:

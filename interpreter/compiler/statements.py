@@ -13,6 +13,7 @@ from ..runtime.exceptions import (
 from ..runtime.templates import instantiate
 from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame, memphis_traceback
 from .core import BREAK, CONTINUE, RETURN, note_closure
+from .expressions import load_name
 from .operators import BINARY, NOTE, operand_text
 from .scope import ScopeKind
 
@@ -247,6 +248,9 @@ class StatementCompiler:
         if simple and self.scope.kind != ScopeKind.FUNCTION:
             annotation = self.annotation(node.annotation)
             name = self.scope.mangle(target.id)
+            # LOAD_NAME __annotations__: deleted from the namespace, the globals' or the
+            # builtins' is found, else NameError (it is never made again)
+            annotations = load_name('__annotations__', node)
         check = None
         if not simple and self.scope.kind != ScopeKind.FUNCTION:
             # CPython evaluates the target's object (and subscript) for a complex target
@@ -266,7 +270,8 @@ class StatementCompiler:
             if value is not None:
                 store(f, value(f))
             if annotation is not None:
-                f.names['__annotations__'][name] = annotation(f)
+                evaluated = annotation(f)
+                annotations(f)[name] = evaluated
             if check is not None:
                 check(f)
             if annotation_only is not None:
@@ -476,12 +481,15 @@ class StatementCompiler:
 
     def stmt_Raise(self, node):
         if node.exc is None:
+            line = node.lineno
+
             def reraise(f):
                 error = exception_being_handled(f)
                 if error is None:
                     raise RuntimeError('No active exception to reraise')
                 f.exc = error
                 f.exc_node = ALREADY_RECORDED
+                f.reraise_line = line
                 if error is sys.exception():
                     raise  # noqa: PLE0704 - re-raises the exception being handled, as CPython
                 raise error.with_traceback(error.__traceback__)
@@ -570,6 +578,9 @@ class StatementCompiler:
         handlers = self.handlers(node.handlers)
         orelse = self.block(node.orelse) if node.orelse else None
         final = self.block(node.finalbody) if node.finalbody else None
+        # where CPython's RERAISE is: after the last handler's test, at the end of `finally`
+        no_match_line = node.handlers[-1].lineno if node.handlers else None
+        final_line = last_compiled_line(node.finalbody) if node.finalbody else None
 
         def try_except(f):
             try:
@@ -598,6 +609,7 @@ class StatementCompiler:
                     if f.exc is e:
                         f.exc = None
                     return r
+                f.reraise_line = no_match_line
                 raise
             if r is not None:
                 return r  # return/break/continue in the body: no else
@@ -619,6 +631,7 @@ class StatementCompiler:
                     return r
                 f.exc = e
                 f.exc_node = ALREADY_RECORDED
+                f.reraise_line = final_line
                 raise
             done = final(f)
             if done is not None:
@@ -644,12 +657,9 @@ class StatementCompiler:
         context_node = item.context_expr
         find_special = special_method
         if self.instrument:
-            from ..runtime.tracing import exceptions_reported, exit_reports_line
+            from ..runtime.tracing import traced_with_item
 
-            # leaving the block reports the `with` line again, as CPython does
-            find_special = exit_reports_line(node.lineno)
-            if store is not None:
-                store = exceptions_reported(store)
+            find_special, store = traced_with_item(store, node.lineno)
 
         def with_(f):
             try:
@@ -781,3 +791,21 @@ def frame_importer(f):
         return f.f_builtins['__import__']
     except KeyError:
         raise ImportError('__import__ not found') from None
+
+
+def last_compiled_line(body: list) -> int:
+    """The line of the last statement CPython's code generator visits in `body` (its location
+    is what the next instruction without one, such as a `finally`'s RERAISE, gets): the
+    last branch of an `if`, the `else` of a loop or `try`, the `finally` of a `try`, the
+    last case's pattern of a `match`; a loop without `else` is its own header line."""
+    statement = body[-1]
+    kind = type(statement).__name__
+    if kind == 'If':
+        return last_compiled_line(statement.orelse or statement.body)
+    if kind in ('For', 'AsyncFor', 'While') and statement.orelse:
+        return last_compiled_line(statement.orelse)
+    if kind in ('Try', 'TryStar'):
+        return last_compiled_line(statement.finalbody or statement.orelse or statement.body)
+    if kind == 'Match':
+        return statement.cases[-1].pattern.lineno
+    return statement.lineno

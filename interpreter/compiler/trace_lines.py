@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .constants import NOT_CONSTANT, constant_value
 
-__all__ = ['first_line', 'line_plan']
+__all__ = ['first_leaf_line', 'first_line', 'line_plan', 'plan_expression']
 
 # nodes whose own instruction runs before their children (MAKE_FUNCTION of a comprehension;
 # a lambda's defaults come first when it has some)
@@ -91,6 +91,15 @@ def _children(node, in_iteration: bool = False) -> list:
     return []
 
 
+def _is_method_call(node) -> bool:
+    """Whether CPython 3.11 compiles the call as LOAD_METHOD/CALL (maybe_optimize_method_call)."""
+    func = node.func
+    return (type(func).__name__ == 'Attribute' and type(func.ctx).__name__ == 'Load'
+            and len(node.args) + len(node.keywords) + bool(node.keywords) < 30
+            and not any(type(arg).__name__ == 'Starred' for arg in node.args)
+            and all(keyword.arg is not None for keyword in node.keywords))
+
+
 def _first_leaf_line(node) -> int:
     while True:
         if type(node).__name__ in _OWN_FIRST:
@@ -99,6 +108,11 @@ def _first_leaf_line(node) -> int:
         if not children:
             return node.lineno
         node = children[0]
+
+
+def first_leaf_line(node) -> int:
+    """The line of the first instruction of the expression `node`."""
+    return _first_leaf_line(node)
 
 
 def first_line(statement) -> int:
@@ -124,6 +138,13 @@ def _plan(node, after: int | None, plan: dict, in_iteration: bool = False) -> No
         after_children = [node.lineno] * (len(children) - 1) + [None]
     elif kind == 'Compare':
         after_children = [None] + [node.lineno] * (len(children) - 1)
+    elif kind == 'Call' and _is_method_call(node):
+        # LOAD_METHOD ... CALL: the call has the method name's line too
+        after_children = [None] * (len(children) - 1) + [node.func.end_lineno]
+    elif kind == 'Attribute':
+        # its LOAD_ATTR (LOAD_METHOD) has the line of the name (update_start_location_to_
+        # match_attr), which may follow the object's
+        after_children = [node.end_lineno]
     else:
         after_children = [None] * (len(children) - 1) + [node.lineno]
     if kind in ('IfExp', 'BoolOp'):
@@ -139,6 +160,12 @@ def _plan(node, after: int | None, plan: dict, in_iteration: bool = False) -> No
         tested[1:] = [type(op).__name__ in ('In', 'NotIn') for op in node.ops]
     for child, child_after, iterated in zip(children, after_children, tested):
         _plan(child, child_after, plan, iterated)
+
+
+def plan_expression(node, after: int | None, plan: dict, *, in_iteration: bool = False) -> None:
+    """Add to `plan` the lines of `node` and its children; `after` is the line of the
+    instruction that follows it (None: none of its own); `in_iteration`: it is iterated."""
+    _plan(node, after, plan, in_iteration)
 
 
 def line_plan(statement) -> dict[int, tuple[int | None, int | None]]:

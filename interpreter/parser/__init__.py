@@ -22,17 +22,19 @@ class ParseResult:
     """What `parse` returns: the tree, every diagnostic in source order, and the
     (message, lineno) of each DeprecationWarning CPython's compiler would emit."""
 
-    __slots__ = ('error', 'errors', 'tree', 'warnings')
+    __slots__ = ('error', 'error_from_tokenizer', 'errors', 'tree', 'warnings')
 
     def __init__(self, tree, errors: list[SyntaxDiagnostic],
                  warnings: list[tuple] | None = None,
-                 error: SyntaxDiagnostic | None = None):
+                 error: SyntaxDiagnostic | None = None, error_from_tokenizer: bool = False):
         self.tree = tree
         self.errors = errors
         self.warnings = [] if warnings is None else warnings
         # The one error CPython's compile() would raise: usually errors[0], but CPython lets a
         # tokenizer error anywhere in the file override its parser's error.
         self.error = error if error is not None or not errors else errors[0]
+        # whether CPython's tokenizer raises it (its SyntaxError.text has no line end)
+        self.error_from_tokenizer = error_from_tokenizer
 
     def __repr__(self) -> str:
         return f'ParseResult({type(self.tree).__name__}, {len(self.errors)} errors)'
@@ -123,6 +125,7 @@ def parse(source: str | bytes, filename: str = '<unknown>', mode: str = 'exec') 
 def _parse_text(source: str, filename: str, mode: str) -> ParseResult:
     lex_warnings: list = []
     tokens, lex_errors = _lex_source(source, lex_warnings)
+    _unclosed_in_bytes(source, lex_errors)
     original = tokens
     tokens, inserted = close_unclosed_brackets(source, tokens, lex_errors, _lex_source)
     char_tokens = tokens
@@ -142,8 +145,10 @@ def _parse_text(source: str, filename: str, mode: str) -> ParseResult:
     # in source order, as CPython's parser meets them reading tokens.
     warnings = sorted([*((w.message, w.lineno, w.kind, w.col_offset) for w in lex_warnings),
                        *parser.warnings], key=lambda warning: warning[1])
-    return ParseResult(tree, errors, warnings,
-                       _cpython_choice(errors, lex_errors, parser.reach_end))
+    choice = _cpython_choice(errors, lex_errors, parser.reach_end)
+    error = choice if choice is not None else errors[0] if errors else None
+    return ParseResult(tree, errors, warnings, choice,
+                       _raised_by_tokenizer(error, lex_errors, source))
 
 
 _TRAILING_BLANKS = re.compile(r'(?:\A|(?<!\\)(?:\r\n|\n|\r))([ \t]+)\Z')
@@ -195,6 +200,36 @@ def _cpython_choice(errors, lex_errors, reach_end=None):
 # Tokenizer errors CPython's parser reports when it meets them, not on the spot.
 _REPORTED_THROUGH_PARSER = frozenset((
     'unexpected character after line continuation character', 'unexpected EOF while parsing'))
+
+
+def _unclosed_in_bytes(source: str, lex_errors) -> None:
+    """"'(' was never closed" is raised by CPython's parser at its tokenizer's bracket column,
+    which stays in bytes when it parses a file (see SyntaxDiagnostic.file_columns)."""
+    lines = None
+    for error in lex_errors:
+        if not error.message.endswith('was never closed') or error.file_columns is not None:
+            continue
+        if lines is None:
+            from ..source import split_lines
+
+            lines = split_lines(source)
+        line = lines[error.lineno - 1] if 0 < error.lineno <= len(lines) else ''
+        if line.isascii():
+            continue
+        column = len(line[:error.col_offset].encode('utf-8', 'surrogatepass'))
+        error.file_columns = (column, column + 1)
+
+
+def _raised_by_tokenizer(error, lex_errors, source: str) -> bool:
+    """Whether CPython's tokenizer raises `error` itself, with its line (no line end) as the
+    text, rather than its parser, whose text is its tokenizer's buffer (with the line end)
+    unless the tokenizer has read past that line, as it has for a bracket never closed
+    before the last line."""
+    if error is None or not any(error is e for e in lex_errors):
+        return False
+    if error.message.endswith('was never closed'):
+        return error.lineno < len(source.rstrip('\r\n').splitlines())
+    return error.kind == 'SyntaxError' and error.message not in _REPORTED_THROUGH_PARSER
 
 
 def _run(parser, mode):

@@ -833,8 +833,12 @@ class ExpressionRules:
     def _note_reach(self):
         """Remember how far a probe read (see `probe_reach`); a ParseError leaves the cursor
         on the token that failed, which the probe read too."""
-        if self.reach_line is None and self.i > self.probe_reach:
-            self.probe_reach = min(self.i, len(self.toks) - 1)
+        self._note_reach_at(self.i)
+
+    def _note_reach_at(self, index: int):
+        """`_note_reach` for the token at `index` (one a rule peeks at after the cursor)."""
+        if self.reach_line is None and index > self.probe_reach:
+            self.probe_reach = min(index, len(self.toks) - 1)
 
     def _lookahead(self, rule) -> bool:
         """Whether `rule` (a method that returns a bool or raises) matches here; consumes nothing
@@ -1233,6 +1237,11 @@ class ExpressionRules:
                     if not args and not keywords and self.tok.string == ')':
                         self._bare_genexp = value
                     elif args or keywords or self.tok.string == ',':
+                        if self.tok.string == ',':
+                            # CPython's rule reads on after the comma ([args | expression
+                            # for_if_clauses]): at the end of the text, its tokenizer's
+                            # "never closed" comes first
+                            self._note_reach_at(self.i + 1)
                         self.fail(Msg.GENEXP_PARENS, value)
                     elif self.tok.string != ')':
                         # After a comprehension's clauses there is no comma to suggest.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import nodes as n
 from ..diagnostics import SyntaxDiagnostic
 from ..tokens import DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, OP, STRING
-from .core import DEL, STORE, ParseError
+from .core import DEL, STORE, ParseError, describe
 from .expressions import BIN_OPS
 from .messages import Msg
 from .recovery import CLAUSE_KEYWORDS, ensure_progress, skip_line
@@ -443,7 +443,7 @@ class StatementRules:
                     try:
                         targets.append(self.star_expressions())
                     except ParseError:
-                        self.invalid_assigned_value(targets, mark)
+                        self.invalid_assigned_value(targets, mark, start)
                         raise
             value = targets.pop()
             target = targets[0]
@@ -452,7 +452,8 @@ class StatementRules:
             else:
                 # CPython's hint needs an operand (a bitwise_or) after the '='.
                 here = len(targets) == 1 and _starts_operand(self.toks[self._value_start])
-                self.check_targets(targets, 'assign-here' if here else 'assign')
+                self.check_targets(targets, 'assign-here' if here else 'assign',
+                                   here and _grouped(target, start))
             end = self.prev
             return n.Assign(targets, value, None, start.lineno, start.col, end.end_lineno,
                             end.end_col)
@@ -501,15 +502,27 @@ class StatementRules:
         end = self.prev
         return n.Expr(first, start.lineno, start.col, end.end_lineno, end.end_col)
 
-    def check_targets(self, targets, what):
-        """Fail on the first target of an assignment chain that cannot be assigned to."""
+    def check_targets(self, targets, what, grouped=False):
+        """Fail on the first target of an assignment chain that cannot be assigned to.
+
+        `grouped`: the lone target is a parenthesized expression (a group, not a tuple),
+        which CPython's invalid_named_expression reads as a bitwise_or whatever it holds:
+        "cannot assign to <the whole> here" when anything in it cannot be assigned to."""
         for target in targets:
             if type(target) in (n.Yield, n.YieldFrom) and target.col_offset == \
                     self._yield_starts.get(target.lineno):
                 self.fail(Msg.ASSIGN_YIELD, target)
-            self.set_ctx(target, STORE, what)
+            if not grouped:
+                self.set_ctx(target, STORE, what)
+                continue
+            mark = len(self.errors)
+            try:
+                self.set_ctx(target, STORE, 'assign')
+            except ParseError:
+                del self.errors[mark:]
+                self.fail(Msg.ASSIGN_TO_HERE.format(describe(target)), target)
 
-    def invalid_assigned_value(self, targets, mark):
+    def invalid_assigned_value(self, targets, mark, start):
         """The value after an assignment's '=' failed (its errors start at `mark`).
 
         When it failed with plain invalid syntax, CPython's invalid_assignment (which only
@@ -521,13 +534,13 @@ class StatementRules:
             return
         error = errors.pop()
         here = len(targets) == 1 and _starts_operand(self.toks[self._value_start])
-        self.check_targets(targets, 'assign-here' if here else 'assign')
+        self.check_targets(targets, 'assign-here' if here else 'assign',
+                           here and _grouped(targets[0], start))
         errors.append(error)
 
     def invalid_augmented_target(self, target, op):
         """CPython's invalid_assignment names an illegal augmented target only when a value
         follows the operator (a PEG prefix of one is enough); else plain invalid syntax."""
-        from .core import describe
         self.advance()
         value = self.i
         failed = self._probe_expression(self.star_expressions)
@@ -971,3 +984,9 @@ _SIMPLE = {
     'from': StatementRules.import_from,
 }
 
+
+def _grouped(target, start) -> bool:
+    """Whether the statement's first expression `target` is a parenthesized group: it starts
+    after the statement's opening '(' (a tuple or generator expression starts at it)."""
+    return start.string == '(' and start.kind == OP and (
+        target.lineno, target.col_offset) != (start.lineno, start.col)

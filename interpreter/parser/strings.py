@@ -58,7 +58,8 @@ class _Abort(Exception):
 
 
 class _Placed(SyntaxDiagnostic):
-    """A diagnostic whose position is already final: an enclosing f-string leaves it alone."""
+    """A diagnostic placed in the lines of the field text it was found in: an enclosing
+    f-string moves only its line (by where that text starts), never its columns."""
 
     __slots__ = ()
 
@@ -556,7 +557,11 @@ def _parse_field(parser, source: str, lineno: int, col: int) -> n.expr:
     if new:
         err = new[0]
         if isinstance(err, _Placed):
-            _record(parser, err)
+            # placed in the lines of this field's text (a field nested in it): only its
+            # line moves, as in 3.11
+            _record(parser, _Placed(err.message, err.lineno + lineno - 1, err.col_offset,
+                                    err.end_lineno + lineno - 1, err.end_col_offset,
+                                    err.kind))
         else:
             _record(parser, _relocate(err, lineno, col, barrier, source))
         raise _Abort

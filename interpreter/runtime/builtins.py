@@ -5,9 +5,13 @@
 """
 
 from __future__ import annotations
+import __future__
 
 import builtins as host_builtins
+import functools
+import operator
 import os
+import sys
 import types
 
 from ..imports.system import memphis_import
@@ -90,39 +94,118 @@ def _source_code(source, mode: str, function: str) -> Code:
 
     if isinstance(source, Code):
         return source
-    if isinstance(source, (bytes, bytearray)):
-        source = bytes(source)  # the parser decodes it as CPython does (BOM, PEP 263 cookie)
-    elif not isinstance(source, str):
-        what = 'string, bytes or code object'
-        raise TypeError(f'{function}() arg 1 must be a {what}')
+    source = _source_text(source, function, 'string, bytes or code')
     if mode == 'eval':
         source = source.lstrip(b' \t' if isinstance(source, bytes) else ' \t')
-    return compile_source(source, '<string>', mode)
+    return compile_source(source, '<string>', mode, future=_inherited_future(),
+                          optimize=sys.flags.optimize)
+
+
+def _source_text(source, function: str, what: str) -> str | bytes:
+    """_Py_SourceAsString: a str (encodable as UTF-8), or the bytes of a bytes-like object
+    (the parser decodes them as CPython does: BOM, PEP 263 cookie), without NUL."""
+    if isinstance(source, str):
+        source.encode('utf-8')  # CPython's UnicodeEncodeError for a lone surrogate
+        text = source
+        null = '\0'
+    else:
+        if isinstance(source, (bytes, bytearray)):
+            text = bytes(source)
+        else:
+            try:
+                text = memoryview(source).tobytes()
+            except TypeError:
+                raise TypeError(f'{function}() arg 1 must be a {what} object') from None
+        null = b'\0'
+    if null in text:
+        raise SyntaxError('source code string cannot contain null bytes')
+    return text
+
+
+def _inherited_future() -> frozenset:
+    """The `__future__` features of the calling code, which compile(), exec() and eval() of
+    a string inherit (PyEval_MergeCompilerFlags)."""
+    frame = current_state().frame
+    scope = getattr(frame.f_code, 'scope', None) if frame is not None else None
+    while scope is not None and scope.parent is not None:
+        scope = scope.parent
+    return getattr(scope, 'future', None) or frozenset()
 
 
 def memphis_eval(source, globals=None, locals=None, /):
     globals_, locals_ = _namespaces(globals, locals, 'eval')
+    if isinstance(source, Code) and source.co_freevars:
+        raise TypeError('code object passed to eval() may not contain free variables')
     code = _source_code(source, 'eval', 'eval')
-    return run_code(code, globals_, locals_)
+    return _run_code_object(code, globals_, locals_, ())
 
 
 def memphis_exec(source, globals=None, locals=None, /, *, closure=None):
     globals_, locals_ = _namespaces(globals, locals, 'exec')
+    if closure is not None and not isinstance(source, Code):
+        raise TypeError('closure can only be used when source is a code object')
     code = _source_code(source, 'exec', 'exec')
-    run_code(code, globals_, locals_)
+    free = len(code.co_freevars)
+    if not free:
+        if closure is not None:
+            raise TypeError('cannot use a closure with this code object')
+    elif (type(closure) is not tuple or len(closure) != free
+          or any(type(cell) is not types.CellType for cell in closure)):
+        raise TypeError(f'code object requires a closure of exactly length {free}')
+    _run_code_object(code, globals_, locals_, closure or ())
+
+
+def _run_code_object(code: Code, globals_: dict, locals_, closure: tuple):
+    """PyEval_EvalCodeEx without arguments: a module-kind code runs with the namespaces; the
+    code of a function (its `__code__`) runs as a call of a function made of it with no
+    arguments and no defaults (CPython's TypeError for a missing one; a generator or
+    coroutine code makes its object, not run), with `closure` as its free variables."""
+    if code.trampoline is None:
+        return run_code(code, globals_, locals_)
+    from .functions import make_function
+    from .type_creation import builtins_of
+
+    function = make_function(code, globals_, builtins_of(globals_), None, None, closure,
+                             None, code.docstring)
+    return function()
+
+
+# compile()'s flags: the __future__ features (PyCF_MASK, CO_NESTED among them) and
+# PyCF_COMPILE_MASK (DONT_IMPLY_DEDENT, ONLY_AST, TYPE_COMMENTS, ALLOW_TOP_LEVEL_AWAIT,
+# ALLOW_INCOMPLETE_INPUT)
+_FUTURE_FLAGS = {name: getattr(__future__, name).compiler_flag
+                 for name in __future__.all_feature_names}
+_ONLY_AST, _TYPE_COMMENTS = 0x400, 0x1000
+_ACCEPTED_FLAGS = functools.reduce(operator.or_, _FUTURE_FLAGS.values()) | 0x7600
 
 
 def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
                     _feature_version=-1):
     import ast
 
-    from ..compiler import compile_source, compile_tree
+    from ..compiler import compile_source, compile_tree, parse_tree
 
-    if mode not in ('exec', 'eval', 'single'):
-        raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
     filename = os.fsdecode(filename)
+    if not isinstance(mode, str):
+        raise TypeError(f"compile() argument 'mode' must be str, not {type(mode).__name__}")
+    flags, optimize = operator.index(flags), operator.index(optimize)
+    if flags & ~_ACCEPTED_FLAGS:
+        raise ValueError('compile(): unrecognised flags')
+    if not -1 <= optimize <= 2:
+        raise ValueError('compile(): invalid optimize value')
+    if optimize == -1:
+        optimize = sys.flags.optimize
+    future = frozenset(name for name, flag in _FUTURE_FLAGS.items() if flags & flag)
+    if not dont_inherit:
+        future |= _inherited_future()
+    only_ast = flags & _ONLY_AST
+    if mode == 'func_type' and not only_ast:
+        raise ValueError("compile() mode 'func_type' requires flag PyCF_ONLY_AST")
+    if mode not in ('exec', 'eval', 'single', 'func_type'):
+        raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                         if only_ast else "compile() mode must be 'exec', 'eval' or 'single'")
     if isinstance(source, ast.AST):
-        if flags & ast.PyCF_ONLY_AST:
+        if only_ast:
             return source
         from ..compiler.host_trees import from_host_tree
         from ..scopes import build_symtable
@@ -131,16 +214,19 @@ def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimiz
         table, diagnostics = build_symtable(tree, filename)
         if diagnostics:
             raise diagnostics[0].to_exception(filename, None)
-        return compile_tree(tree, table, filename, mode)
-    if flags & ast.PyCF_ONLY_AST:
-        from ..compiler import parse_source
+        return compile_tree(tree, table, filename, mode, future=future, optimize=optimize)
+    source = _source_text(source, 'compile', 'string, bytes or AST')
+    if only_ast:
+        if mode == 'func_type' or flags & _TYPE_COMMENTS or _feature_version >= 0:
+            # what Memphis's parser does not read (type comments, function type signatures,
+            # older grammars) is the host's parser's: the same `ast` classes
+            return host_builtins.compile(source, filename, mode, flags, True, optimize,
+                                         _feature_version=_feature_version)
         from ..nodes import AST, to_ast
 
-        tree, _ = parse_source(source, filename, mode)
+        tree = parse_tree(source, filename, mode)
         return to_ast(tree) if isinstance(tree, AST) else tree
-    if isinstance(source, (bytes, bytearray)):
-        source = bytes(source)  # the parser decodes it as CPython does (BOM, PEP 263 cookie)
-    return compile_source(source, filename, mode)
+    return compile_source(source, filename, mode, future=future, optimize=optimize)
 
 
 def memphis_globals():

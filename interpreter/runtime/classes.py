@@ -50,9 +50,10 @@ def build_class(code, caller: Frame, name: str, bases: tuple, keywords: dict, cl
     if class_cell_slot is not None and isinstance(cls, type):
         cell = fast[class_cell_slot]
         try:
-            if cell.cell_contents is not cls:
-                raise TypeError(f'__class__ set to {cell.cell_contents!r} defining {name!r} as '
-                                f'{cls!r}')
-        except ValueError:
-            pass
+            contents = cell.cell_contents
+        except ValueError:  # empty: the metaclass did not pass `__classcell__` to type.__new__
+            raise RuntimeError(f'__class__ not set defining {name!r} as {cls!r}. Was '
+                               '__classcell__ propagated to type.__new__?') from None
+        if contents is not cls:
+            raise TypeError(f'__class__ set to {contents!r} defining {name!r} as {cls!r}')
     return cls

@@ -76,6 +76,7 @@ class Code:
         'instrumented',
         'kind',
         'lazy',
+        'linetable',
         'nlocals',
         'node',
         'origin',
@@ -115,6 +116,8 @@ class Code:
         self.children: dict = {}
         # (source text, compile mode) for code compile() made from a string (runtime.host_code)
         self.origin = None
+        # a location table given by `replace(co_linetable=...)`: positions come from it
+        self.linetable = None
 
     def __getattr__(self, name: str):
         # only for names that are not set slots (also `getattr(code, 'positions', None)` on
@@ -144,36 +147,80 @@ class Code:
         return len(self.co_varnames)
 
     def co_positions(self):
-        """The first line, then the nodes tracebacks and frames point at (see `f_lasti`)."""
+        """The first line, then the nodes tracebacks and frames point at (see `f_lasti`); for
+        a code given a location table, that table's positions of those instructions."""
         from .tracebacks import code_positions
 
-        return code_positions(self)
+        positions = code_positions(self)
+        if self.linetable is None:
+            return positions
+        return iter(self.replaced_positions(sum(1 for _ in positions)))
+
+    def replaced_positions(self, count: int) -> list[tuple]:
+        """The positions of the first `count` instructions read from the location table
+        `replace(co_linetable=...)` gave: no location past its end."""
+        from .line_tables import decode_positions
+
+        decoded = decode_positions(self.co_firstlineno, self.linetable)[:count]
+        return decoded + [(None, None, None, None)] * (count - len(decoded))
+
+    @property
+    def co_linetable(self) -> bytes:
+        """CPython 3.11's location table of `co_positions()` (see runtime.line_tables)."""
+        if self.linetable is not None:
+            return self.linetable
+        from .line_tables import encode_positions
+
+        return encode_positions(self.co_firstlineno, self.co_positions())
 
     def replace(self, /, *positional, **changes) -> Code:
         """A copy with another name, qualified name or file (what jinja2 and friends change to
-        relabel tracebacks). Other fields (bytecode, constants, first line: line numbers come
-        from the nodes) cannot change on a Memphis code object: ValueError."""
+        relabel tracebacks), or another location table (`co_linetable`: its positions are
+        the copy's). Other fields (bytecode, constants, first line: line numbers come from
+        the nodes) cannot change on a Memphis code object: ValueError."""
         if positional:
             raise TypeError('replace() takes no positional arguments')
         for key, value in changes.items():
-            if key not in _REPLACEABLE:
+            expected = bytes if key == 'co_linetable' else str
+            if key not in _REPLACEABLE and key != 'co_linetable':
                 if key.startswith('co_') and hasattr(_HOST_CODE, key):
                     raise ValueError(f'replace(): Memphis code objects cannot change {key}')
                 raise TypeError(f"'{key}' is an invalid keyword argument for replace()")
-            if not isinstance(value, str):
-                raise TypeError(f"replace() argument '{key}' must be str, not "
-                                f'{type(value).__name__}')
+            if not isinstance(value, expected):
+                given = 'None' if value is None else type(value).__name__
+                raise TypeError(f"replace() argument '{key}' must be {expected.__name__}, not "
+                                f'{given}')
         copy = Code.__new__(Code)
         for slot in Code.__slots__:
             if slot != '__weakref__' and hasattr(self, slot):
                 setattr(copy, slot, getattr(self, slot))
         for key, value in changes.items():
+            if key == 'co_linetable':
+                # the code's own table (a round trip) keeps its positions, those of the
+                # instructions not indexed yet included
+                key, value = 'linetable', None if value == self.co_linetable else value
             setattr(copy, key, value)
+        if self.trampoline is not None:
+            # its own trampoline binding: a function given the copy runs the copy
+            copy.trampoline = type(self.trampoline)(self.trampoline.template,
+                                                    self.trampoline.placeholders)
         return copy
 
     def __repr__(self) -> str:
         return (f'<code object {self.co_name} at {id(self):#x}, file "{self.co_filename}", '
                 f'line {self.co_firstlineno}>')
+
+    # as CPython's code objects: never pickled or copied (deepcopy keeps the same one)
+    def __reduce_ex__(self, protocol):
+        if protocol >= 2:
+            raise TypeError('cannot pickle code objects')
+        raise TypeError("cannot pickle 'code' object")
+
+    def __reduce__(self):
+        raise TypeError("cannot pickle 'code' object")
+
+    def __deepcopy__(self, memo) -> Code:
+        return self
 
 
 code_observers: list = []
@@ -204,8 +251,10 @@ class Frame:
         'locals_snapshot',
         'names',
         'pending_jump',
+        'reraise_line',
         'ret',
         'temps',
+        'trace_delegation',
         'trace_line',
         'trace_lines_off',
         'traced_exc',
@@ -213,8 +262,11 @@ class Frame:
     # `handled` (the exception a generator body's handler is handling: the host forgets it when
     # a throw() is delegated through nested host generators, see exception_being_handled),
     # `trace_line` (the line of the last line event, kept only while an instrumented body runs),
-    # `traced_exc`, `trace_lines_off` and `pending_jump` (a line a trace function set as
-    # `f_lineno`, see runtime.tracing) are left unset by __init__:
+    # `traced_exc`, `trace_delegation` (a traced generator suspended in `yield from`/`await`,
+    # see runtime.tracing.traced_delegation), `trace_lines_off` and `pending_jump` (a line a
+    # trace function set as
+    # `f_lineno`, see runtime.tracing) and `reraise_line` (the line of the instruction that
+    # re-raised the exception `exc`, see f_lineno) are left unset by __init__:
     # plain frames never pay for them.
 
     def __init__(self, code: Code, globals_: dict, builtins: dict, names, fast: list,
@@ -243,8 +295,10 @@ class Frame:
         frame, the line of the `yield` it waits at.
         """
         line = getattr(self, 'trace_line', 0)
-        if line:
+        if line > 0:
             return line
+        if line < 0:  # a traced frame's 'call' event (runtime.tracing.call_event)
+            return 0 if self.f_code.kind == 'module' else self.f_code.co_firstlineno
         node = executing_node(self)
         if node is None:
             from .generator_frames import suspended_line
@@ -254,10 +308,23 @@ class Frame:
                 return line
         if node is None and self.exc is not None:
             node = self.exc_node
+            if getattr(node, 'lineno', None) is None:
+                # re-raised by this frame (a `finally`, a handler that did not match, a bare
+                # `raise`, a `with` whose __exit__ did not suppress it): the line of CPython's
+                # RERAISE, which the re-raising construct noted
+                line = getattr(self, 'reraise_line', None)
+                if line is not None:
+                    return line
+        code = self.f_code
+        if code.linetable is not None:
+            from .tracebacks import instruction_index
+
+            index = instruction_index(code, node if getattr(node, 'lineno', None) else None)
+            return code.replaced_positions(index + 1)[index][0]
         if node is not None and getattr(node, 'lineno', None) is not None:
             return node.lineno
         # not started: CPython's first instruction (RESUME) is on line 0 in a module's code
-        return 0 if self.f_code.kind == 'module' else self.f_code.co_firstlineno
+        return 0 if code.kind == 'module' else code.co_firstlineno
 
     @f_lineno.setter
     def f_lineno(self, line) -> None:

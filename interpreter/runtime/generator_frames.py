@@ -117,9 +117,17 @@ def delegated_to(generator, attr: str):
         return value
     while _is_memphis_generator(value):
         inner = value.gi_yieldfrom
+        code = getattr(inner, 'gi_code', None)
+        if code is not None and code.co_name == 'traced_suspension':
+            inner = None  # where a traced body's driver waits (runtime.tracing)
         if inner is None and value.gi_frame is not None:
+            names = value.gi_frame.f_locals
+            if value.gi_code.co_name == 'traced_delegation':
+                # a traced `yield from`/`await`: it sends to its iterator (runtime.tracing)
+                value = names.get('iterator')
+                break
             # a body driven by send() rather than `yield from` (the tracer's instrumented one)
-            inner = next((local for local in value.gi_frame.f_locals.values()
+            inner = next((local for local in names.values()
                           if _is_memphis_generator(local) and local.gi_frame is not None), None)
         value = inner
     if type(value).__name__ == 'coroutine_wrapper':

@@ -16,18 +16,6 @@ IMPORT_STATE_NAMES = ('modules', 'path', 'meta_path', 'path_hooks', 'path_import
                       'argv')
 
 
-def _forward_to_host(name: str):
-    """PEP 562 `__getattr__` of the overlay: what Memphis does not hold, the host's `sys` has."""
-    try:
-        return getattr(sys, name)
-    except AttributeError:
-        raise AttributeError(f"module 'sys' has no attribute {name!r}") from None
-
-
-def _dir_with_host() -> list[str]:
-    return sorted(set(dir(sys)) | set(_sys_overlay.__dict__) - {'__getattr__', '__dir__'})
-
-
 _sys_overlay: types.ModuleType | None = None
 
 
@@ -35,9 +23,10 @@ def sys_overlay() -> types.ModuleType:
     """The one `sys` module object interpreted code sees.
 
     A plain module, so `type(sys)` is the module type as in CPython (importlib and
-    `types.ModuleType` rely on it). It holds Memphis's functions and import state; any other
-    attribute is read from the host's `sys` until the program assigns it, and then the
-    program's value stays here. The standard streams are the program's own from the start,
+    `types.ModuleType` rely on it). It holds Memphis's functions and import state and, for
+    every other attribute, the host's `sys` value when the overlay is made (a copy of the
+    namespace, not a PEP 562 `__getattr__`, so `vars(sys)` and `dir(sys)` are complete and
+    hold no hook CPython's `sys` lacks). The standard streams are the program's own from the start,
     and the host's `sys` forwards to them (ProgramStream), so the host's `print` follows.
     """
     global _sys_overlay
@@ -49,8 +38,9 @@ def sys_overlay() -> types.ModuleType:
         module.__spec__ = importlib.machinery.ModuleSpec('sys', BridgeLoader('sys', None),
                                                          origin='built-in')
         module.__loader__ = module.__spec__.loader
-        module.__getattr__ = _forward_to_host
-        module.__dir__ = _dir_with_host
+        module.__package__ = sys.__package__
+        for name, value in vars(sys).items():
+            module.__dict__.setdefault(name, value)
         for name, function in SYS_FUNCTIONS.items():
             function.__module__ = 'sys'
             setattr(module, name, function)

@@ -106,6 +106,7 @@ def leave_frame(frame, error: BaseException) -> None:
     back = frame.f_back
     if back is not None and back.exc is error and back.exc_node is ALREADY_RECORDED:
         back.exc = None
+        back.traced_exc = None  # a traced caller reports it again too (runtime.tracing)
 
 
 def _record(frame, error: BaseException) -> None:
@@ -128,7 +129,16 @@ def catch_in_frame(frame, error: BaseException) -> None:
 
     Afterwards the frame marks it as recorded, so re-raising it from a handler or a `finally`
     does not add a second entry (an explicit `raise error` does: it resets the mark).
+    The line it was raised at is the frame's `reraise_line` until a construct re-raising it
+    notes its own (a `with` re-raises at the original line, as CPython's RERAISE restores
+    `f_lasti`).
     """
+    # close() through nested host generators raises a new GeneratorExit at each level
+    if frame.exc is error or type(error) is GeneratorExit and type(frame.exc) is GeneratorExit:
+        if frame.exc_node is not ALREADY_RECORDED:
+            frame.reraise_line = getattr(frame.exc_node, 'lineno', None)
+    else:
+        frame.reraise_line = None
     _record(frame, error)
     frame.exc = error
     frame.exc_node = ALREADY_RECORDED
@@ -321,6 +331,10 @@ def _given_position(entry: Traceback):
 
 
 def _position(frame, node) -> tuple:
+    code = frame.f_code
+    if getattr(code, 'linetable', None) is not None:
+        index = instruction_index(code, node)
+        return code.replaced_positions(index + 1)[index]
     if node is None or getattr(node, 'lineno', None) is None:
         line = frame.f_code.co_firstlineno
         return (line, line, None, None)
@@ -477,6 +491,16 @@ def _throw_method(obj, attr: str):
             # `yield from`, and a bad throw() would finish it instead of only raising (when the
             # generator itself delegates, CPython raises the TypeError at its `yield from`)
             _check_throw_arguments(typ, value, traceback)
+        start = _not_started(obj) if attr == 'throw' else None
+        if start is not None:
+            try:
+                return _throw(typ, value, traceback)
+            except BaseException as error:
+                _raised_at_start(start, error)
+                raise
+        return _throw(typ, value, traceback)
+
+    def _throw(typ, value, traceback):
         if isinstance(traceback, Traceback):
             if isinstance(typ, BaseException):
                 value = typ
@@ -494,6 +518,32 @@ def _throw_method(obj, attr: str):
     return throw
 
 
+def _not_started(generator):
+    """For an interpreted generator or coroutine that has not run yet (its Memphis frame is
+    only made when its body starts): (its Code, globals, builtins); else None."""
+    from .functions import registered_code
+
+    is_generator = isinstance(generator, types.GeneratorType)
+    prefix = 'gi_' if is_generator else 'cr_'
+    if not is_generator and not isinstance(generator, types.CoroutineType):
+        return None
+    code = registered_code(getattr(generator, prefix + 'code'))
+    host_frame = getattr(generator, prefix + 'frame')
+    if (code is None or host_frame is None or getattr(generator, prefix + 'suspended')
+            or getattr(generator, prefix + 'running')):
+        return None
+    return code, host_frame.f_globals, host_frame.f_builtins
+
+
+def _raised_at_start(start, error: BaseException) -> None:
+    """throw() into a generator that never ran: CPython raises in its frame, at its first
+    line, so the traceback has that frame between the caller's and the thrower's entries."""
+    from .frames import Frame, current_state
+
+    code, globals_, builtins = start
+    leave_frame(Frame(code, globals_, builtins, None, [], current_state().frame), error)
+
+
 def _suspended_at_plain_yield(generator) -> bool:
     """An interpreted generator suspended at a `yield` (not delegating with `yield from`)."""
     from .functions import is_interpreted_generator, registered_code
@@ -502,7 +552,9 @@ def _suspended_at_plain_yield(generator) -> bool:
     if not is_interpreted_generator(generator) or generator.gi_frame is None:
         return False
     frame = frame_of_generator(generator, registered_code(generator.gi_code))
-    return frame is not None and not frame.delegating
+    # (a traced frame delegates through runtime.tracing.traced_delegation)
+    return frame is not None and not frame.delegating \
+        and not getattr(frame, 'trace_delegation', None)
 
 
 def _check_throw_arguments(typ, value, traceback) -> None:

@@ -17,15 +17,25 @@ Events follow CPython 3.11: a 'line' event when execution reaches a statement on
 than the last event's, and on every loop iteration; a generator reports 'call' on each
 resumption and 'return' (the yielded value) on each suspension; 'exception' once per frame an
 exception enters by a raise, a failing operation or a call (not by a bare `raise` or the implicit
-re-raise of `finally`/`with`). Line events are per statement: a statement spread over several
-lines reports its first line only.
+re-raise of `finally`/`with`). Inside a statement, line events follow CPython's instructions
+(compiler.trace_lines, compiler.comprehensions.ComprehensionLines); `yield from` and `await`
+run CPython's traced SEND (`traced_delegation`). docs/architecture.md lists what is not
+modelled.
 """
 
 from __future__ import annotations
 
+import types
 import weakref
 
-from .frames import Code, code_observers, current_state, thread_states
+from .frames import (
+    Code,
+    code_observers,
+    current_state,
+    resume_frame,
+    suspend_frame,
+    thread_states,
+)
 from .tracebacks import ALREADY_RECORDED, traceback_from_frame
 
 __all__ = [
@@ -45,19 +55,27 @@ __all__ = [
     'line_event',
     'line_event_before',
     'line_event_before_generator',
+    'line_event_first',
     'loop_line_event',
-    'reports_return_value',
     'return_event',
     'set_line_from_trace',
     'set_tracer',
     'setprofile',
     'settrace',
+    'stores_doc_first',
     'trace',
+    'traced_anext',
+    'traced_async_loop_body',
     'traced_decorators',
+    'traced_delegation',
+    'traced_generator_iterable',
+    'traced_generator_test',
     'traced_handler',
     'traced_iterable',
     'traced_iterator',
+    'traced_suspension',
     'traced_test',
+    'traced_with_item',
     'untrace',
 ]
 
@@ -116,8 +134,9 @@ def _deliver(f, event: str, arg, hook_arg) -> None:
 
 
 def call_event(f) -> None:
-    """A frame starts: its line tracking is reset (the first line is always reported)."""
-    f.trace_line = 0
+    """A frame starts: its line tracking is reset (the first line is always reported; -1:
+    until then, `f_lineno` is the code's first line, as CPython's before RESUME)."""
+    f.trace_line = -1
     f.f_trace = None  # a pooled frame may keep a previous call's
     f.trace_lines_off = False
     _deliver(f, 'call', None, None)
@@ -156,6 +175,9 @@ def _exception_entered(f, error: BaseException) -> None:
     """Report `error` unless this frame reported it already or merely re-raises it."""
     seen = getattr(f, 'traced_exc', None)
     if seen is error:
+        return
+    # PEP 479 turned it into a RuntimeError as it left one of the body's host generators
+    if type(error) is RuntimeError and seen is not None and error.__cause__ is seen:
         return
     # throwing GeneratorExit through `yield from` closes the inner generators with a new one
     if type(error) is GeneratorExit and type(seen) is GeneratorExit:
@@ -251,11 +273,41 @@ def line_event_before_generator(closure, lineno: int):
     return traced_statement
 
 
+def line_event_first(closure, lineno: int):
+    """An expression that yields (a generator closure): the line of its first instruction
+    before it runs."""
+    def traced_expression(f):
+        line_event(f, lineno)
+        return (yield from closure(f))
+
+    return traced_expression
+
+
 def traced_test(test, lineno: int):
     """A `while` test: its line is reported each time it is evaluated."""
     def traced(f):
         loop_line_event(f, lineno)
         return test(f)
+
+    return traced
+
+
+def traced_generator_test(test, lineno: int):
+    """`traced_test` for a `while` test that yields."""
+    def traced(f):
+        loop_line_event(f, lineno)
+        return (yield from test(f))
+
+    return traced
+
+
+def traced_generator_iterable(iterable, lineno: int):
+    """`traced_iterable` for a `for` iterable that yields."""
+    def traced(f):
+        line_event(f, lineno)
+        value = yield from iterable(f)
+        line_event(f, lineno)
+        return _TracedIterator(f, iter(value), lineno)
 
     return traced
 
@@ -275,17 +327,24 @@ def traced_iterator(f, iterator, lineno: int):
     return _TracedIterator(f, iterator, lineno)
 
 
+# C iterators that raise StopIteration when they end (the others end without one)
+_C_STOPS_RAISED = frozenset({'coroutine_wrapper', 'async_generator_asend',
+                             'async_generator_athrow', 'FutureIter'})
+
+
 def _explicit_stop(iterator, error: StopIteration) -> bool:
     """Did the iterator raise StopIteration itself (CPython then reports it to the loop's frame)?
 
-    C iterators end without an exception; a generator raises one only to carry a return value;
-    an interpreted `__next__` raises it explicitly.
+    C iterators end without an exception (but those of `_C_STOPS_RAISED`), unless one they
+    drive raised it and they pass it on (zip over a class's `__next__`): it then comes with
+    the host frames it was raised in; a generator raises one only to carry a return value.
     """
-    from .functions import memphis_code_of
-
     if hasattr(iterator, 'gi_code'):
         return error.value is not None
-    return memphis_code_of(getattr(type(iterator), '__next__', None)) is not None
+    if type(iterator).__name__ in _C_STOPS_RAISED:
+        return True
+    traceback = error.__traceback__
+    return traceback is not None and traceback.tb_next is not None
 
 
 class _TracedIterator:
@@ -305,13 +364,7 @@ class _TracedIterator:
             return next(self.iterator)
         except StopIteration as stop:
             if _explicit_stop(self.iterator, stop):
-                frame = self.frame
-                frame.traced_exc = stop
-                # a generator's return value reaches the loop without a traceback
-                traceback = None if hasattr(self.iterator, 'gi_code') else \
-                    traceback_from_frame(frame, stop)
-                arg = (StopIteration, stop, traceback)
-                _deliver(frame, 'exception', arg, arg)
+                _report_stop(self.frame, self.iterator, stop)
             raise
 
 
@@ -417,7 +470,7 @@ def _statement_line(node) -> int:
 
 
 def _note_failure(f, error: BaseException, statement) -> None:
-    if f.exc is not error:
+    if f.exc is not error and not _same_closing(f.exc, error):
         f.exc = error
         f.exc_node = statement.memphis_node
 
@@ -525,7 +578,7 @@ def _function_body(body):
             except RestartFrame as restart:
                 if restart.frame is f:
                     restart.reset(f)
-                    f.trace_line = 0
+                    f.trace_line = -1
                     continue
                 _leave_raising(f, restart)
                 raise
@@ -541,9 +594,26 @@ def _function_body(body):
 
 def _leave_raising(f, error: BaseException) -> None:
     _exception_entered(f, error)
+    _at_reraise(f, error)
     f.ret = None
     return_event(f, None)
     del f.trace_line
+
+
+def _same_closing(seen, error: BaseException) -> bool:
+    """close() through the nested host generators of a compiled body raises a new
+    GeneratorExit at each level: for the frame's bookkeeping they are one exception."""
+    return type(error) is GeneratorExit and type(seen) is GeneratorExit
+
+
+def _at_reraise(f, error: BaseException) -> None:
+    """`error` leaves `f`, re-raised by a construct of the frame (`finally`, `with`, a handler
+    that did not match, a bare `raise`): the 'return' event is at the line of CPython's
+    RERAISE, which may go back to the line that raised it (see Frame.f_lineno)."""
+    if (f.exc is error or _same_closing(f.exc, error)) and f.exc_node is ALREADY_RECORDED:
+        line = getattr(f, 'reraise_line', None)
+        if line:
+            f.trace_line = line
 
 
 def _generator_body(body, *, unwrap=None):
@@ -565,21 +635,43 @@ def _generator_body(body, *, unwrap=None):
                 # 'exception' event was the StopIteration's
                 from .functions import left_with_stop_iteration
 
+                if isinstance(error.__cause__, StopIteration):
+                    _at_reraise(f, error.__cause__)
                 if not left_with_stop_iteration(f, error):
                     _exception_entered(f, error)
+                    _at_reraise(f, error)
                 return_event(f, None)
                 raise
             finally:
                 thrown = None
-            return_event(f, value if unwrap is None else unwrap(value))
+            if getattr(f, 'trace_delegation', None) == _RESUME_PENDING:
+                # a throw() the delegate of `yield from` took, yielding again: `f` never ran
+                f.trace_delegation = _DELEGATING
+            else:
+                return_event(f, value if unwrap is None else unwrap(value))
             try:
-                sent = yield value
+                sent = yield from traced_suspension(value)
             except BaseException as error:  # noqa: BLE001 - thrown in: passed to the body
                 thrown = error
                 sent = None
-            resume_event(f)
+                # thrown in anew, even an exception the frame saw or is handling
+                f.traced_exc = None
+                if f.exc is error:
+                    f.exc = f.exc_node = None
+            if thrown is not None and getattr(f, 'trace_delegation', None) == _DELEGATING:
+                # the delegate gets the exception first; `f` resumes after (traced_delegation)
+                f.trace_delegation = _RESUME_PENDING
+            else:
+                resume_event(f)
 
     return instrumented
+
+
+def traced_suspension(value):
+    """Where a traced generator's driver waits: a generator of its own, so that a throw()
+    whose arguments the host refuses raises its TypeError in the driver (which passes it to
+    the body, as a plain body's innermost generator gets it), not above it."""
+    return (yield value)
 
 
 def _class_body(body, lineno: int, cell_slot):
@@ -590,6 +682,7 @@ def _class_body(body, lineno: int, cell_slot):
             result = body(f)
         except BaseException as error:
             _exception_entered(f, error)
+            _at_reraise(f, error)
             return_event(f, None)
             raise
         # CPython's class body returns its __class__ cell, if it has one
@@ -634,6 +727,13 @@ def _compile_instrumented(code: Code):
     body_list = node.body if isinstance(getattr(node, 'body', None), list) else []
     if node_kind == 'Lambda':
         body_list = [node.body]
+    elif node_kind in ('ListComp', 'SetComp', 'DictComp', 'GeneratorExp'):
+        # what may await (see ComprehensionCompiler.awaiting_comprehension_code)
+        body_list = [node.key, node.value] if node_kind == 'DictComp' else [node.elt]
+        for index, generator in enumerate(node.generators):
+            body_list.extend(generator.ifs)
+            if index:
+                body_list.append(generator.iter)
     module_scope = code.scope
     while module_scope.parent is not None:
         module_scope = module_scope.parent
@@ -650,11 +750,15 @@ def _compile_instrumented(code: Code):
 
         value, is_gen = compiler.gen_expr(node.body)
         body = _gen_lambda_body(value) if is_gen else _lambda_body(value)
-        return _generator_body(body) if generator else _function_body(
-            _lambda_line(body, node.lineno))
+        if generator:
+            return _generator_body(_first_line(body, node.lineno))
+        return _function_body(_lambda_line(body, node.lineno))
     if node_kind in ('ListComp', 'SetComp', 'DictComp', 'GeneratorExp'):
         kind = {'ListComp': 'list', 'SetComp': 'set', 'DictComp': 'dict',
                 'GeneratorExp': 'genexpr'}[node_kind]
+        if code.kind in ('coroutine', 'asyncgen'):  # a comprehension that awaits
+            return _generator_body(_first_line(compiler.async_comprehension_body(node, kind),
+                                               node.lineno), unwrap=unwrap)
         body = compiler.comprehension_body(node, kind)
         return _comprehension_body(body, node.lineno, generator=kind == 'genexpr')
     if node_kind == 'ClassDef':
@@ -675,6 +779,15 @@ def _compile_instrumented(code: Code):
             return _function_body(evaluate)
         return _function_body(compiler.module_body(node.body, code.docstring))
     raise NotImplementedError(f'tracing {code.kind} code of a {node_kind} is not supported')
+
+
+def _first_line(body, lineno: int):
+    """A generator body whose first line event is at `lineno`."""
+    def with_line(f):
+        line_event(f, lineno)
+        return (yield from body(f))
+
+    return with_line
 
 
 def _lambda_line(body, lineno: int):
@@ -973,12 +1086,13 @@ def traced_handler(match, body, is_gen: bool, lineno: int):
 
 
 def exit_reports_line(lineno: int):
-    """`special_method` for a traced `with`: calling `__exit__` first reports the with line."""
+    """`special_method` for a traced `with` or `async with`: calling `__exit__` (`__aexit__`)
+    first reports the with line."""
     from .exceptions import special_method
 
     def find_special(obj, name: str):
         method = special_method(obj, name)
-        if name != '__exit__' or method is None:
+        if name not in ('__exit__', '__aexit__') or method is None:
             return method
         frame = current_state().frame
 
@@ -991,6 +1105,53 @@ def exit_reports_line(lineno: int):
     return find_special
 
 
+def traced_async_loop_body(body, lineno: int):
+    """A traced `async for` body: going on with the loop jumps back to its header, whose line
+    CPython reports again (a `for` loop's iterator does that, see `traced_iterable`)."""
+    from ..compiler.core import CONTINUE
+
+    is_gen = getattr(body, 'memphis_gen', False)
+
+    def traced_body(f):
+        r = (yield from body(f)) if is_gen else body(f)
+        if r is None or r is CONTINUE:
+            loop_line_event(f, lineno)
+        return r
+
+    traced_body.memphis_gen = True
+    return traced_body
+
+
+def traced_anext(f, awaitable, source: str | None):
+    """Awaiting `__anext__()` in a traced `async for`: the StopAsyncIteration that ends the
+    loop is reported to the frame (CPython's SEND raised it) though the loop catches it."""
+    from ..compiler.generators import _await_iterator
+
+    try:
+        return (yield from traced_delegation(f, _await_iterator(awaitable, source)))
+    except StopAsyncIteration as stop:
+        arg = (StopAsyncIteration, stop, traceback_from_frame(f, stop))
+        _deliver(f, 'exception', arg, arg)  # not kept: see _report_stop
+        raise
+
+
+def stores_doc_first(block, doc: str, lineno: int):
+    """A traced class body's statements, storing its docstring as `__doc__` first, at the
+    docstring's line (CPython does it after `__module__`, `__qualname__` and annotations)."""
+    def traced_block(f):
+        line_event(f, lineno)
+        f.names['__doc__'] = doc
+        return block(f)
+
+    return traced_block
+
+
+def traced_with_item(store, lineno: int):
+    """(special-method lookup, store) for a traced `with` or `async with` item: leaving the
+    block reports the `with` line again, as CPython does; what the store raises is reported."""
+    return exit_reports_line(lineno), (exceptions_reported(store) if store is not None else None)
+
+
 def traced_decorators(decorators: tuple, nodes: list, before, lineno: int):
     """A traced decorated `def`/`class`: the lines CPython reports, in its order.
 
@@ -998,9 +1159,10 @@ def traced_decorators(decorators: tuple, nodes: list, before, lineno: int):
     function, or the class's bases), each decorator's line again as it is called, innermost
     first, and the definition's line for the store.
     """
-    def traced_expression(decorator, decorator_line: int, outermost: bool):
+    def traced_expression(decorator, decorator_line: int, outermost: bool, evaluated: bool):
         def evaluate(f):
-            line_event(f, decorator_line)
+            if not evaluated:
+                line_event(f, decorator_line)
             value = decorator(f)
 
             def call(target):
@@ -1014,7 +1176,9 @@ def traced_decorators(decorators: tuple, nodes: list, before, lineno: int):
 
         return evaluate
 
-    traced = tuple(traced_expression(decorator, node.lineno, index == 0)
+    # a decorator that yields was evaluated before (compiler.generator_positions: a Temp)
+    traced = tuple(traced_expression(decorator, node.lineno, index == 0,
+                                     type(node).__name__ == 'Temp')
                    for index, (decorator, node) in enumerate(zip(decorators, nodes)))
 
     def traced_before(f):
@@ -1024,22 +1188,97 @@ def traced_decorators(decorators: tuple, nodes: list, before, lineno: int):
     return traced, traced_before
 
 
-def reports_return_value(get_iterator):
-    """A traced `yield from`: a generator's return value reaches the frame as CPython reports it,
-    an 'exception' event for StopIteration without a traceback."""
-    def get(value):
-        iterator = get_iterator(value)
-        frame = current_state().frame
-        return _watched_delegation(frame, iterator)
+# `yield from` and `await` in traced frames
 
-    return get
+_DELEGATING, _RESUME_PENDING = 1, 2  # Frame.trace_delegation
 
 
-def _watched_delegation(frame, iterator):
-    result = yield from iterator
-    if result is not None and hasattr(iterator, 'gi_code'):
-        stop = StopIteration(result)
-        frame.traced_exc = stop
-        arg = (StopIteration, stop, None)
-        _deliver(frame, 'exception', arg, arg)
-    return result
+def traced_delegation(f, iterator):
+    """`yield from iterator` (also `await`, `async for`, `async with`) in the traced frame `f`,
+    as CPython 3.11's SEND runs while tracing.
+
+    Each resumption sends on `f`'s behalf (`f` is the running frame meanwhile: the inner
+    frames' `f_back`); an iterator that raises StopIteration (not one that merely ends: a
+    generator returning None to next(), a C iterator) gives `f` an 'exception' event. A
+    throw() or close() reaches the iterator before `f` resumes: `f`'s 'call' event comes only
+    once the iterator has finished with it (none at all if it yields again), as CPython's
+    _gen_throw delegates to the iterator first (see `_generator_body`).
+    """
+    sent = None
+    iterates = hasattr(type(iterator), '__next__')
+    while True:
+        try:
+            value = next(iterator) if sent is None and iterates else iterator.send(sent)
+        except StopIteration as stop:
+            if sent is not None or not iterates or _explicit_stop(iterator, stop):
+                _report_stop(f, iterator, stop)
+            return stop.value
+        f.trace_delegation = _DELEGATING
+        current = True  # `f` is the running frame
+        while True:
+            if current:
+                suspend_frame(f)
+            try:
+                sent = yield value
+            except BaseException as thrown:  # noqa: BLE001 - passed to the iterator
+                closes = type(thrown) is GeneratorExit and f.f_code.kind != 'asyncgen'
+                # CPython makes `f` current while it throws into a generator or coroutine it
+                # delegates to, not while it closes one or calls another iterator's throw()
+                current = not closes and (type(iterator) in _LINKING_TYPES
+                                          or type(iterator).__name__ == 'coroutine_wrapper')
+                if current:
+                    resume_frame(f)
+                value, stop = _throw_into(f, iterator, thrown, closes, current)
+                if stop is not None:
+                    return stop.value
+                continue  # the iterator yielded again: `f` has not resumed
+            resume_frame(f)
+            f.trace_delegation = None
+            break
+
+
+_LINKING_TYPES = (types.GeneratorType, types.CoroutineType)
+
+
+def _throw_into(f, iterator, thrown: BaseException, closes: bool, current: bool):
+    """CPython's _gen_throw for a generator delegating to `iterator`: (a value the iterator
+    yields, None) or (None, the StopIteration it returned with); an exception propagates.
+    `closes`: close the iterator, then raise `thrown` in `f`; `current`: `f` runs already."""
+    method = getattr(iterator, 'close' if closes else 'throw', None)
+    if method is None and not closes:
+        _resumed(f, current)
+        raise thrown  # thrown into `f` itself
+    try:
+        if closes:
+            if method is not None:
+                method()
+            raise thrown
+        return method(thrown), None
+    except StopIteration as stop:
+        _resumed(f, current)
+        if closes:
+            raise
+        return None, stop  # the iterator returned: `f` goes on with its value
+    except BaseException:
+        _resumed(f, current)
+        raise
+
+
+def _resumed(f, current: bool) -> None:
+    """`f` resumes after a throw() its delegate handled: its deferred 'call' event."""
+    if not current:
+        resume_frame(f)
+    pending = f.trace_delegation == _RESUME_PENDING
+    f.trace_delegation = None
+    if pending:
+        resume_event(f)
+
+
+def _report_stop(f, iterator, stop: StopIteration) -> None:
+    """The StopIteration that ends a loop or a delegation: reported, never kept (the frame
+    consumes it; its traceback would keep the iterator alive, delaying its finalization)."""
+    # a generator's return value reaches the frame without a traceback
+    traceback = None if hasattr(iterator, 'gi_code') or hasattr(iterator, 'cr_code') else \
+        traceback_from_frame(f, stop)
+    arg = (StopIteration, stop, traceback)
+    _deliver(f, 'exception', arg, arg)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from .templates import instantiate
 
-__all__ = ['TYPE_CREATORS', 'calls_function_type', 'function_from_code', 'may_create_type',
-           'module_naming', 'store_code']
+__all__ = ['TYPE_CREATORS', 'builtins_of', 'calls_function_type', 'function_from_code',
+           'may_create_type', 'module_naming', 'store_code']
 
 # what a call template compares its callee with before the call (identity: no hashing)
 TYPE_CREATORS = (type, type.__new__)
@@ -52,10 +52,16 @@ def module_naming(f, function):
 
 
 def calls_function_type(func) -> bool:
-    """Whether a call's callee expression names `FunctionType` (`types.FunctionType(...)` or
-    `FunctionType(...)`): only those calls check for the host function type, at no cost to
-    the others (an alias of the type is not recognised)."""
+    """Whether a call's callee expression can be the function type: it names `FunctionType`
+    (`types.FunctionType(...)`, `FunctionType(...)`) or is `type(<one argument>)` (the
+    `type(f)(f.__code__, globals)` idiom). Only those calls check for the host function
+    type, at no cost to the others (an alias of the type is not recognised)."""
     kind = type(func).__name__
+    if kind == 'Call':
+        callee = func.func
+        return (type(callee).__name__ == 'Name' and callee.id == 'type'
+                and len(func.args) == 1 and not func.keywords
+                and type(func.args[0]).__name__ != 'Starred')
     return (kind == 'Name' and func.id == 'FunctionType') or (
         kind == 'Attribute' and func.attr == 'FunctionType')
 
@@ -93,20 +99,38 @@ def function_from_code(code, globals, name=None, argdefs=None, closure=None):
             raise TypeError(f'arg 5 (closure) expected cell, found {type(cell).__name__}')
     from .functions import make_function
 
-    function = make_function(code, globals, _builtins_of(globals), argdefs, None, closure or (),
-                             None, code.docstring)
+    builtins = builtins_of(globals)
+    # the host function takes its `__builtins__` from the globals, else from the host frame
+    # making it (this module's): given for that moment, they are the ones CPython's has
+    lent = '__builtins__' not in globals
+    if lent:
+        globals['__builtins__'] = builtins
+    try:
+        function = make_function(code, globals, builtins, argdefs, None, closure or (), None,
+                                 code.docstring)
+    finally:
+        if lent:
+            globals.pop('__builtins__', None)
     if name is not None:
         function.__name__ = name
     return function
 
 
-def _builtins_of(globals_: dict) -> dict:
-    """The builtins a function made with `globals_` sees, as CPython finds them."""
+_MISSING = object()
+
+
+def builtins_of(globals_: dict) -> dict:
+    """The builtins a function made with `globals_` sees, as CPython finds them: the globals'
+    `__builtins__`, else the calling frame's."""
     import types
 
     from .builtins import builtins_dict
+    from .frames import current_state
 
-    builtins = globals_.get('__builtins__', builtins_dict)
+    builtins = globals_.get('__builtins__', _MISSING)
+    if builtins is _MISSING:
+        caller = current_state().frame
+        return caller.f_builtins if caller is not None else builtins_dict
     if isinstance(builtins, types.ModuleType):
         builtins = builtins.__dict__
     return builtins if isinstance(builtins, dict) else builtins_dict
@@ -126,6 +150,6 @@ def store_code(function, value) -> None:
         if value.kind != 'function' or value.trampoline is None:
             raise ValueError(f'Memphis cannot run the code of a {value.kind} '
                              f'({value.co_name!r}) as a function')
-        value = trampoline_code_for(value, function, _builtins_of(function.__globals__))
+        value = trampoline_code_for(value, function, function.__builtins__)
     function.__code__ = value
 
