@@ -73,7 +73,7 @@ TRACED = [
     'traceback_objects', 'traceback_reraise_in_callee', 'traceback_type_checks',
     'try_else_control_flow', 'type_call_module_name', 'types_coroutine_interpreted', 'unpacking',
     'unraisable_and_thread_hooks', 'unstarted_coroutine_locals', 'walrus_comprehensions',
-    'while_try_loops', 'with_statements', 'yield_value_suspends',
+    'while_try_loops', 'with_statements', 'yield_from_iter_once', 'yield_value_suspends',
 ]
 
 WRAPPER = """\

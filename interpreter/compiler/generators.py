@@ -111,6 +111,15 @@ def _yield_from_iterator(value):
     return iter(value)
 
 
+def _yield_from_source(value):
+    """What the host's `yield from` delegates to: the value itself, but a coroutine (which
+    `_yield_from_iterator` checks): the host calls `iter()` on it once, as CPython's
+    GET_YIELD_FROM_ITER does (calling it here too called a class's `__iter__` twice)."""
+    if type(value).__name__ == 'coroutine':
+        return _yield_from_iterator(value)
+    return value
+
+
 class GeneratorCompiler:
     """Mixin: `gen_expr_<Node>` and `gen_stmt_<Node>`, used only for nodes that yield."""
 
@@ -225,7 +234,7 @@ class GeneratorCompiler:
         value = self.expr(node.value)
         if self.instrument:
             return _traced_delegate(value, _yield_from_iterator, node)
-        return _delegate(value, _yield_from_iterator, node)
+        return _delegate(value, _yield_from_source, node)
 
     @property
     def await_in_frame(self):
