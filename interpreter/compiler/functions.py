@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import marshal
+
 from ..runtime.functions import (
     PLACEHOLDERS,
     Signature,
@@ -235,8 +237,6 @@ def trampoline_format() -> str:
 def trampoline_entries(keys) -> tuple | None:
     """(format, ((shape, marshalled template code), ...)) of the trampoline shapes among the
     recorded `keys`, for saving; None if there are none."""
-    import marshal
-
     entries = tuple((key[1], marshal.dumps(_trampolines[key[1]].template)) for key in keys
                     if key[0] == _SHAPE and key[1] in _trampolines)
     return (trampoline_format(), entries) if entries else None
@@ -273,8 +273,6 @@ def _trampoline(signature: Signature, *, kind: str, nlocals: int, cell_slots, n_
 
 
 def _preloaded_trampoline(shape: tuple) -> Trampoline | None:
-    import marshal
-
     blob = _preloaded.pop(shape, None)
     try:
         template = marshal.loads(blob)

@@ -82,7 +82,6 @@ class Code:
         'origin',
         'positions',
         'scope',
-        'signature',
         'slot_names',
         'trampoline',
     )
@@ -112,7 +111,6 @@ class Code:
         self.lazy = None
         self.docstring = None
         self.trampoline = None
-        self.signature = None
         self.children: dict = {}
         # (source text, compile mode) for code compile() made from a string (runtime.host_code)
         self.origin = None

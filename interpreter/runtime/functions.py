@@ -182,9 +182,6 @@ class Trampoline(_Binding):
         return self.template.replace(co_consts=consts, co_name=name, co_qualname=qualname,
                                      co_filename=filename, co_firstlineno=firstlineno)
 
-    def __getitem__(self, index: int):
-        return (self.template, self.placeholders)[index]
-
 
 def _placeholder_positions(consts: tuple, placeholders: dict) -> tuple:
     """(index of `_F`'s placeholder or None, ((constant index, index in _HELPERS), ...) or
