@@ -149,6 +149,27 @@ def test_another_front_end_uses_other_entries(tmp_path, cache_dir, monkeypatch):
     assert len(entries(cache_dir)) == 2
 
 
+@pytest.mark.parametrize('edited', ['runtime/functions.py', 'runtime/async_generators.py',
+                                    'parser/statements.py', 'nodes.py'])
+def test_an_edit_to_what_writes_an_entry_changes_the_fingerprint(edited, monkeypatch):
+    # entries save trampolines as well as trees: with the old fingerprint, every warm run
+    # ignored the saved trampolines of a stale format and made them all again
+    monkeypatch.setattr(cache, '_fingerprint', None)
+    before = cache.front_end_fingerprint()
+    real_stat = os.stat
+    target = os.path.join('interpreter', *edited.split('/'))
+
+    def edited_stat(path, *args, **kwargs):
+        status = real_stat(path, *args, **kwargs)
+        if str(path).endswith(target):
+            return os.stat_result((*status[:8], status.st_mtime + 1, status.st_ctime))
+        return status
+
+    monkeypatch.setattr(cache, '_fingerprint', None)
+    monkeypatch.setattr(os, 'stat', edited_stat)
+    assert cache.front_end_fingerprint() != before
+
+
 def test_an_unwritable_folder_only_costs_speed(tmp_path, monkeypatch):
     blocker = tmp_path / 'not-a-folder'
     blocker.write_text('')

@@ -26,12 +26,16 @@ CACHE_MODE_VARIABLE = 'MEMPHIS_CACHE'
 # 'off': neither.
 _MODES = ('on', 'read', 'off')
 _MAGIC = b'memphis-parse-cache\n'
-# The modules whose code decides what a syntax tree and a symbol table look like: an edit to
-# any of them makes every cached entry stale.
+# The modules whose code decides what a syntax tree and a symbol table look like, and those
+# that write the trampolines an entry saves (compiler.functions.trampoline_entries): an edit to
+# any of them makes every cached entry stale (saved trampolines of another format were ignored
+# by every warm run instead, which then made them all again).
 _FRONT_END_FILES = ('__init__.py', 'nodes.py', 'lexer.py', 'literals.py', 'tokens.py',
                     'source.py', 'diagnostics.py', os.path.join('imports', 'tree_pickle.py'),
                     os.path.join('imports', 'cache.py'),
-                    os.path.join('imports', 'unit_dictionary.bin'))
+                    os.path.join('imports', 'unit_dictionary.bin'),
+                    os.path.join('runtime', 'functions.py'),
+                    os.path.join('runtime', 'async_generators.py'))
 _FRONT_END_PACKAGES = ('parser', 'scopes')
 # A front end's folder unused this long is removed when another front end starts its own.
 _STALE_SECONDS = 24 * 3600
