@@ -14,11 +14,10 @@ to stderr in CPython's format.
 
 from __future__ import annotations
 
-import linecache
 import sys
 import types
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..runtime.frames import Code, current_state
 from ..runtime.functions import registered_code
@@ -42,8 +41,7 @@ class CrossingWarning(Warning):
 CrossingWarning.__module__ = 'memphis'
 
 
-@dataclass(frozen=True)
-class Crossing:
+class Crossing(NamedTuple):
     """One host API that cannot take or give Memphis objects faithfully.
 
     `offending(args, kwargs)` returns the object that crosses badly (or FINE: this call
@@ -201,6 +199,8 @@ def warn_at_caller(message: str | Warning, category: type[Warning] = CrossingWar
         return
     _warned_sites.add(key)
     text = f'{filename}:{lineno}: {category.__name__}: {message}\n'
+    import linecache  # on the first warning: not every start-up
+
     line = linecache.getline(filename, lineno,
                              frame.f_globals if frame is not None else None).strip()
     if line:

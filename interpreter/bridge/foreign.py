@@ -22,7 +22,7 @@ from __future__ import annotations
 import builtins as host_builtins
 import types
 import weakref
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..runtime.classes import native_classes
 from ..runtime.frames import Code, Frame
@@ -49,8 +49,7 @@ def mark_native_module(module: types.ModuleType) -> None:
     _native_modules.add(module)
 
 
-@dataclass(frozen=True)
-class ForeignDescription:
+class ForeignDescription(NamedTuple):
     """What `describe` says of an object.
 
     `kind` is 'native', 'builtin' or 'foreign'. For a foreign object, `host_module` is the host

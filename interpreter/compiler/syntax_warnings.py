@@ -10,7 +10,6 @@ does, so the filters decide and the message and source line print as CPython pri
 
 from __future__ import annotations
 
-import linecache
 import operator
 import warnings
 
@@ -79,6 +78,8 @@ def emit_warnings(diagnostics, filename: str) -> None:
             warn_explicit(diagnostic.message, category, filename, diagnostic.lineno)
         except category:
             # a filter turned it into an error: CPython raises a SyntaxError there instead
+            import linecache  # rare: not every start-up
+
             text = linecache.getline(filename, diagnostic.lineno) or None
             raise diagnostic.to_exception(filename, text) from None
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from importlib.machinery import EXTENSION_SUFFIXES
+from typing import NamedTuple
 
 __all__ = ['ModuleLocation', 'find_in_entry', 'locate', 'locate_in']
 
@@ -18,8 +18,7 @@ __all__ = ['ModuleLocation', 'find_in_entry', 'locate', 'locate_in']
 _FILE_SUFFIXES = (*EXTENSION_SUFFIXES, '.py')
 
 
-@dataclass(frozen=True)
-class ModuleLocation:
+class ModuleLocation(NamedTuple):
     """Where module `name` lives.
 
     kind: 'source' (a .py file), 'package' (a directory with `__init__.py`), 'namespace' (PEP 420

@@ -22,8 +22,6 @@ Callback contract with `interpreter.parser.strings` (the strings agent's module)
 
 from __future__ import annotations
 
-import unicodedata
-
 from .. import nodes as n
 from ..diagnostics import SyntaxDiagnostic
 from ..source import split_lines
@@ -353,6 +351,8 @@ class ParserCore:
     def identifier(text: str) -> str:
         if text.isascii():
             return text
+        import unicodedata  # only for non-ASCII names: its tables cost every start-up memory
+
         return unicodedata.normalize('NFKC', text)
 
     def set_ctx(self, node, ctx, what='assign'):

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import collections
 import itertools
-import linecache
-import textwrap
-import traceback as host_traceback
 import types
 from types import TracebackType
 
@@ -632,6 +629,11 @@ def format_traceback(traceback: Traceback) -> list[str]:
 
 def _format_entries(entries) -> list[str]:
     """The lines of the (frame, node) entries, outermost first, as CPython prints them."""
+    # the host's traceback printer (and linecache, tokenize) are imported by the first
+    # traceback printed, not by every start-up
+    import linecache
+    import traceback as host_traceback
+
     summaries = []
     checked = set()
     for frame, node in entries:
@@ -667,6 +669,8 @@ def format_exception_only(error: BaseException) -> list[str]:
         lines = None if getattr(error, '__notes__', None) else format_syntax_error(error)
         if lines is not None:
             return lines
+        import traceback as host_traceback
+
         lines = host_traceback.format_exception_only(type(error), error)
         if isinstance(error, IndentationError):
             lines = [_single_caret(line) for line in lines]
@@ -747,6 +751,8 @@ class _PrintContext:
             prefix += margin + ' '
         if isinstance(texts, str):
             texts = [texts]
+        import textwrap
+
         for text in texts:
             yield textwrap.indent(text, prefix, lambda line: True)
 
@@ -876,6 +882,8 @@ def unraisablehook(unraisable, /) -> None:
     if isinstance(traceback, Traceback):
         lines.extend(format_traceback(traceback))
     elif traceback is not None:
+        import traceback as host_traceback
+
         lines.append('Traceback (most recent call last):\n')
         lines.extend(host_traceback.format_tb(traceback))
     if exc_type is None:
