@@ -394,7 +394,7 @@ SAVED_CODE_PROBE = textwrap.dedent('''\
     templates.compile = lambda *args: (compiled.append(args[1]), compile(*args))[1]
     make = compiler_functions.make_trampoline_code
     compiler_functions.make_trampoline_code = \\
-        lambda *args, **keywords: (made.append(keywords['name']), make(*args, **keywords))[1]
+        lambda *args, **keywords: (made.append(args[0][6]), make(*args, **keywords))[1]
     preload = cache._preload
     cache._preload = lambda saved: (preloaded.append(saved is not None), preload(saved))[1]
     code, outcome = cache.compile_cached(path, open(path, 'rb').read)

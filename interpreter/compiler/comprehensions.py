@@ -15,11 +15,11 @@ from ..runtime.functions import (
     Signature,
     enter_generator,
     make_function,
-    make_trampoline_code,
     register_trampoline,
 )
 from ..runtime.templates import instantiate
 from ..runtime.tracebacks import leave_frame
+from .functions import function_trampoline
 from .generators import _await_in_frame
 from .scope import ScopeKind, is_async_comprehension, set_local_names
 
@@ -167,7 +167,7 @@ class ComprehensionCompiler:
         set_local_names(code, scope, 1)
         code.cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
-        code.trampoline = make_trampoline_code(
+        code.trampoline = function_trampoline(
             Signature([], ['iterator'], None, [], None, 0, []), kind=code_kind,
             nlocals=code.nlocals, cell_slots=code.cell_slots, n_free=len(scope.frees),
             name=name, qualname=qualname, filename=self.filename, firstlineno=node.lineno,

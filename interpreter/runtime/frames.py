@@ -200,8 +200,7 @@ class Code:
             setattr(copy, key, value)
         if self.trampoline is not None:
             # its own trampoline binding: a function given the copy runs the copy
-            copy.trampoline = type(self.trampoline)(self.trampoline.template,
-                                                    self.trampoline.placeholders)
+            copy.trampoline = self.trampoline.copy()
         return copy
 
     def __repr__(self) -> str:

@@ -18,7 +18,7 @@ from _thread import get_ident
 
 from .async_generators import ASYNCGEN_BODY, Suspend, Yielded
 from .frames import UNBOUND, Code, Frame, current_state, recursion_limit, thread_states
-from .templates import fresh_name, instantiate
+from .templates import instantiate
 from .tracebacks import leave_frame, memphis_traceback
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     'memphis_code_of',
     'register_trampoline',
     'registered_code',
+    'trampoline_shape',
 ]
 
 _CellType = types.CellType
@@ -65,7 +66,8 @@ class Signature:
 
 
 _HELPERS = ('_e', '_U', '_C', '_F', '_T', '_S', '_new', '_Frame', '_code', '_g', '_b', '_body',
-            '_states', '_ident', '_new_state', '_limit', '_leave', '_deep', '_pool', '_refcount')
+            '_states', '_ident', '_new_state', '_limit', '_leave', '_deep', '_pool', '_refcount',
+            '_tail')
 _TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'frame', 'depth',
                 'state')
 # A helper is a constant of the trampoline's code: the template reads a placeholder string,
@@ -167,20 +169,38 @@ class Trampoline(_Binding):
         # one is inside a tuple constant
         self.free_index, self.positions = shape
 
-    def renamed(self, name: str, qualname: str, filename: str, firstlineno: int) -> Trampoline:
+    def renamed(self, name: str, qualname: str, filename: str, firstlineno: int,
+                params: tuple = (), freevars: tuple = (), unbound: int = 0) -> Trampoline:
         """A trampoline of this shape for one function's code (the template is shared: the
-        names are applied when the code is bound, `with_constants`)."""
+        names are applied when the code is bound, `with_constants`): its parameters' and free
+        variables' true names, and how many locals start unbound after the parameters (the
+        `_tail` of a shape that does not count them)."""
         return Trampoline(self.template, self.placeholders,
-                          (name, qualname, filename, firstlineno),
+                          (name, qualname, filename, firstlineno, params, freevars, unbound),
+                          (self.free_index, self.positions))
+
+    def copy(self) -> Trampoline:
+        """Another binding of the same trampoline (for a copy of its code)."""
+        return Trampoline(self.template, self.placeholders, self.names,
                           (self.free_index, self.positions))
 
     def with_constants(self, consts: tuple):
         """The host code: the template with `consts` and this trampoline's names."""
         if self.names is None:
             return self.template.replace(co_consts=consts)
-        name, qualname, filename, firstlineno = self.names
-        return self.template.replace(co_consts=consts, co_name=name, co_qualname=qualname,
-                                     co_filename=filename, co_firstlineno=firstlineno)
+        name, qualname, filename, firstlineno, params, freevars, _ = self.names
+        template = self.template
+        varnames = template.co_varnames
+        if params:
+            varnames = params + varnames[len(params):]
+        return template.replace(co_consts=consts, co_name=name, co_qualname=qualname,
+                                co_filename=filename, co_firstlineno=firstlineno,
+                                co_varnames=varnames,
+                                co_freevars=freevars or template.co_freevars)
+
+    def unbound_tail(self) -> tuple:
+        """The value of the `_tail` placeholder: UNBOUND for each local after the parameters."""
+        return (UNBOUND,) * self.names[6] if self.names is not None else ()
 
 
 def _placeholder_positions(consts: tuple, placeholders: dict) -> tuple:
@@ -207,48 +227,66 @@ def _holds_placeholder(const: tuple, placeholders: dict) -> bool:
                for item in const)
 
 
-def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots, n_free: int,
-                         name: str, qualname: str, filename: str, firstlineno: int,
-                         freevars: tuple = ()) -> Trampoline:
-    """The host code object of a trampoline: the user's signature, a body that enters Memphis.
+def trampoline_shape(sig: Signature, *, kind: str, nlocals: int, cell_slots, n_free: int,
+                     n_freevars: int) -> tuple:
+    """What a function's trampoline template depends on: the kinds and counts of its
+    parameters, never their names (each function's code gets its own names when bound), and
+    the count of its other locals only when one of them is a cell (a fresh cell per call, at
+    its slot); otherwise they start UNBOUND from a constant of the function's (`_tail`)."""
+    n_params = len(sig.posonly) + len(sig.args) + len(sig.kwonly) + (sig.vararg is not None) \
+        + (sig.kwarg is not None)
+    cells = tuple(cell_slots)
+    if any(slot >= n_params for slot in cells):
+        locals_ = ('slots', nlocals)
+    else:
+        locals_ = ('tail', nlocals - n_free > n_params)
+    return (len(sig.posonly), len(sig.args), sig.vararg is not None, len(sig.kwonly),
+            sig.kwarg is not None, sig.n_defaults, kind, locals_, cells, n_free, n_freevars)
+
+
+def make_trampoline_code(shape: tuple) -> Trampoline:
+    """The host code object of a trampoline of `shape` (`trampoline_shape`): the signature's
+    layout, a body that enters Memphis.
 
     `kind` is 'function', 'generator', 'coroutine' or 'asyncgen'. Slots that are cells get a
     fresh cell (wrapping the argument for a parameter), other unassigned locals start UNBOUND.
     A plain function's trampoline pushes its frame itself (one host call less per call);
-    the others delegate to an entry generator (see `enter_generator`). Its free variables are
-    `freevars` (the user's, in CPython's sorted order), whose cells close the slot list.
+    the others delegate to an entry generator (see `enter_generator`). Its free variables
+    (generic names too) close the slot list. Parameters and free variables have placeholder
+    names, replaced by each function's own (`Trampoline.renamed`); the temporaries are named
+    '.frame' and so on, which no parameter can be.
     """
-    true_params = sig.slot_names()
-    taken = set(true_params) | set(freevars)
-    # a tree built with `ast` may name a parameter '.self' (Werkzeug does) or 'if': the source
-    # spells it as a fresh identifier and the code object gets the true name back
-    spelled = _spellable_names(true_params, taken)
-    params = [spelled.get(param, param) for param in true_params]
+    (n_posonly, n_args, has_vararg, n_kwonly, has_kwarg, n_defaults, kind, (locals_kind, locals_),
+     cells, n_free, n_freevars) = shape
+    positional = [f'_p{index}' for index in range(n_posonly + n_args)]
+    kwonly = [f'_p{index}' for index in range(len(positional), len(positional) + n_kwonly)]
+    after = len(positional) + n_kwonly
+    vararg = f'_p{after}' if has_vararg else None
+    kwarg = f'_p{after + has_vararg}' if has_kwarg else None
+    params = [*positional, *kwonly, *([vararg] if vararg else ()), *([kwarg] if kwarg else ())]
+    freevars = [f'_v{index}' for index in range(n_freevars)]
     names = {base: repr(_PLACEHOLDER.format(base)) for base in _HELPERS}
-    for base in _TEMPORARIES:
-        names[base] = fresh_name(base, taken)
-        taken.add(names[base])
-    positional = [spelled.get(param, param) for param in (*sig.posonly, *sig.args)]
-    first_default = len(positional) - sig.n_defaults
+    names.update((base, base) for base in _TEMPORARIES)
+    first_default = len(positional) - n_defaults
     parts = []
     for index, param in enumerate(positional):
         parts.append(param + ('=None' if index >= first_default else ''))
-        if sig.posonly and index == len(sig.posonly) - 1:
+        if n_posonly and index == n_posonly - 1:
             parts.append('/')
-    if sig.vararg:
-        parts.append('*' + spelled.get(sig.vararg, sig.vararg))
-    elif sig.kwonly:
+    if vararg:
+        parts.append('*' + vararg)
+    elif kwonly:
         parts.append('*')
-    parts.extend(spelled.get(param, param) for param in sig.kwonly)
-    if sig.kwarg:
-        parts.append('**' + spelled.get(sig.kwarg, sig.kwarg))
-    cells = set(cell_slots)
-    items = []
-    for index in range(nlocals - n_free):
-        if index < len(params):
-            items.append(f"{names['_C']}({params[index]})" if index in cells else params[index])
-        else:
-            items.append(f"{names['_C']}()" if index in cells else names['_U'])
+    parts.extend(kwonly)
+    if kwarg:
+        parts.append('**' + kwarg)
+    items = [f"{names['_C']}({param})" if index in cells else param
+             for index, param in enumerate(params)]
+    if locals_kind == 'slots':
+        items.extend(f"{names['_C']}()" if index in cells else names['_U']
+                     for index in range(len(params), locals_ - n_free))
+    elif locals_:
+        items.append(f"*{names['_tail']}")
     if n_free:
         # the cells are the function's own: `_F` is a weak reference to it (see make_function)
         items.append(f"*{names['_F']}().__closure__")
@@ -272,7 +310,7 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
     else:
         header, body = 'def', _FUNCTION_BODY.format(slots=slots, **names)
     if freevars:
-        # never run: makes the user's free variables the trampoline's own
+        # never run: makes the free variables the trampoline's own
         body = f"if 0:\n    ({', '.join(freevars)},)\n" + body
     body = body.rstrip().replace('\n', '\n        ')
     declared = f"    {' = '.join(freevars)} = None\n" if freevars else ''
@@ -287,26 +325,9 @@ def make_trampoline_code(sig: Signature, *, kind: str, nlocals: int, cell_slots,
         # the import cache saves the trampoline itself (compiler.functions), not the factory
         factory = instantiate(source, 'factory', recorded=False)
     code = _inner_code(factory)
-    code = code.replace(co_name=name, co_qualname=qualname, co_filename=filename,
-                        co_firstlineno=firstlineno)
-    if spelled:
-        true_name = {spelling: param for param, spelling in spelled.items()}
-        code = code.replace(co_varnames=tuple(true_name.get(local, local)
-                                              for local in code.co_varnames))
+    code = code.replace(co_varnames=tuple('.' + local if local in _TEMPORARIES else local
+                                          for local in code.co_varnames))
     return Trampoline(code, PLACEHOLDERS)
-
-
-def _spellable_names(params, taken: set) -> dict[str, str]:
-    """For each parameter name that cannot be written in Python source, an identifier to
-    write instead (added to `taken`)."""
-    import keyword
-
-    spelled = {}
-    for param in params:
-        if not param.isidentifier() or keyword.iskeyword(param):
-            spelled[param] = fresh_name('_parameter', taken)
-            taken.add(spelled[param])
-    return spelled
 
 
 def _bound_constants(consts: tuple, values: dict) -> tuple:
@@ -512,6 +533,7 @@ def _bind_helpers(code: Code, builtins: dict) -> tuple:
                code, globals, builtins, code.body, thread_states, get_ident, current_state,
                recursion_limit, leave, _too_deep, pool, sys.getrefcount)
     trampoline = code.trampoline
+    helpers += (trampoline.unbound_tail(),)
     if trampoline.positions is None:
         values = dict(zip(_HELPERS, helpers))
         return _bound_constants(trampoline.template.co_consts,
