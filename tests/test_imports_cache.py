@@ -122,6 +122,63 @@ def test_a_corrupt_entry_is_a_miss_and_is_rewritten(tmp_path, cache_dir, damage)
     assert memphis_compile(source)[1].outcome == 'hit'
 
 
+LATER = textwrap.dedent('''\
+    def later(n):
+        return [i * i for i in range(n)]
+
+    def nested():
+        def inner(x):
+            return x + 1
+        return inner(41)
+''')
+
+
+def _warm_namespace(tmp_path, monkeypatch):
+    """A module imported from its entry, none of its bodies read yet; the calls of
+    `_EntryUnits._from_source` are counted."""
+    source = tmp_path / 'later.py'
+    source.write_text(LATER)
+    memphis_compile(source)
+    code, outcome = memphis_compile(source)
+    assert outcome.outcome == 'hit'
+    namespace = new_module_globals('later', str(source))
+    run_code(code, namespace)
+    made_again = []
+    from_source = cache._EntryUnits._from_source
+    monkeypatch.setattr(cache._EntryUnits, '_from_source',
+                        lambda self, index: (made_again.append(index),
+                                             from_source(self, index))[1])
+    return source, Path(outcome.path), namespace, made_again
+
+
+def test_a_warm_run_reads_a_body_from_the_entry_when_first_called(tmp_path, cache_dir,
+                                                                 monkeypatch):
+    _, _, namespace, made_again = _warm_namespace(tmp_path, monkeypatch)
+    assert (namespace['later'](4), namespace['nested']()) == ([0, 1, 4, 9], 42)
+    assert made_again == []
+
+
+@pytest.mark.parametrize('change', ['rewritten', 'removed'])
+def test_a_body_whose_entry_changed_is_made_again_from_the_source(tmp_path, cache_dir,
+                                                                 monkeypatch, change):
+    _, entry, namespace, made_again = _warm_namespace(tmp_path, monkeypatch)
+    data = entry.read_bytes()
+    entry.unlink()
+    if change == 'rewritten':  # another process wrote the same entry again: a new file
+        entry.write_bytes(data)
+    assert (namespace['later'](4), namespace['nested']()) == ([0, 1, 4, 9], 42)
+    assert sorted(made_again) == [0, 1, 2]  # later, nested and inner
+
+
+def test_a_body_whose_source_and_entry_changed_is_a_clear_error(tmp_path, cache_dir,
+                                                               monkeypatch):
+    source, entry, namespace, _ = _warm_namespace(tmp_path, monkeypatch)
+    entry.unlink()
+    source.write_text(LATER.replace('i * i', 'i + i'))
+    with pytest.raises(ImportError, match='the source changed since it was imported'):
+        namespace['later'](4)
+
+
 def test_entries_are_never_shared_between_sources(tmp_path, cache_dir):
     first = tmp_path / 'a' / 'probe.py'
     second = tmp_path / 'b' / 'probe.py'

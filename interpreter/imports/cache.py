@@ -12,20 +12,19 @@ import os
 import pickle
 import sys
 import tempfile
-from dataclasses import dataclass
 
 from ..digest import blake2b
 from . import tree_pickle
 
 __all__ = ['CACHE_DIR_VARIABLE', 'CACHE_MODE_VARIABLE', 'CacheOutcome', 'cache_directory',
-           'cache_file', 'cache_mode', 'compile_cached', 'front_end_fingerprint']
+           'cache_file', 'cache_mode', 'compile_cached', 'entry_units', 'front_end_fingerprint']
 
 CACHE_DIR_VARIABLE = 'MEMPHIS_CACHE_DIR'
 CACHE_MODE_VARIABLE = 'MEMPHIS_CACHE'
 # 'on': read and write; 'read': use entries but never write (like PYTHONDONTWRITEBYTECODE);
 # 'off': neither.
 _MODES = ('on', 'read', 'off')
-_MAGIC = b'memphis-parse-cache\n'
+_MAGIC = b'memphis-parse-cache 2\n'
 # The modules whose code decides what a syntax tree and a symbol table look like, and those
 # that write the trampolines an entry saves (compiler.functions.trampoline_entries): an edit to
 # any of them makes every cached entry stale (saved trampolines of another format were ignored
@@ -41,7 +40,6 @@ _FRONT_END_PACKAGES = ('parser', 'scopes')
 _STALE_SECONDS = 24 * 3600
 
 
-@dataclass
 class CacheOutcome:
     """How `compile_cached` got a module's code.
 
@@ -49,9 +47,17 @@ class CacheOutcome:
     to `path` unless `write_error` says why not) or 'off' (caching disabled; parsed).
     """
 
-    outcome: str
-    path: str | None = None
-    write_error: str | None = None
+    __slots__ = ('outcome', 'path', 'write_error')
+
+    def __init__(self, outcome: str, path: str | None = None,
+                 write_error: str | None = None) -> None:
+        self.outcome = outcome
+        self.path = path
+        self.write_error = write_error
+
+    def __repr__(self) -> str:
+        return (f'CacheOutcome(outcome={self.outcome!r}, path={self.path!r}, '
+                f'write_error={self.write_error!r})')
 
     def describe(self) -> str:
         """'cache hit', 'cache miss, written', 'cache miss, not written: why', 'cache off'."""
@@ -122,21 +128,107 @@ def _key(source_path: str, status: os.stat_result) -> tuple:
     return (source_path, status.st_size, status.st_mtime_ns, front_end_fingerprint())
 
 
+# An entry: _MAGIC, the header's length (8 bytes, little-endian), the header (a pickle of
+# (key, the module's saved code, the main pickle, each unit's length)), then the units.
+_LENGTH_BYTES = 8
+
+
 def _read(entry: str, key: tuple):
     """(tree, table, the module's saved code (`_saved_code`)) from the entry if it is whole
-    and made for `key`, else None."""
+    and made for `key`, else None. The function bodies are read from the file when first
+    needed (`_EntryUnits`)."""
     try:
         with open(entry, 'rb') as handle:
-            if handle.read(len(_MAGIC)) != _MAGIC:
+            header = _read_header(handle)
+            if header is None:
                 return None
-            stored_key, parsed, saved = pickle.load(handle)
-        if stored_key != key:  # another source, or this one edited since
-            return None
+            (stored_key, saved, main, lengths), base = header
+            if stored_key != key:  # another source, or this one edited since
+                return None
+            status = os.fstat(handle.fileno())
+            if base + sum(lengths) != status.st_size:  # cut short
+                return None
+        units = _EntryUnits(entry, _identity(status), base, lengths, key)
         # a body's templates and trampolines are made available when the body is first read
-        tree, table = tree_pickle.loads(parsed, _preload)
+        tree, table = tree_pickle.load_parts(main, units.read, _preload)
         return tree, table, marshal.loads(saved)  # each template code still marshalled
     except Exception:  # noqa: BLE001 - an unreadable or corrupt entry is a miss, then rewritten
         return None
+
+
+def _read_header(handle) -> tuple | None:
+    """(the entry's header, the offset of its first unit), or None if it is not an entry."""
+    if handle.read(len(_MAGIC)) != _MAGIC:
+        return None
+    size = int.from_bytes(handle.read(_LENGTH_BYTES), 'little')
+    data = handle.read(size)
+    if len(data) != size:
+        return None
+    return pickle.loads(data), len(_MAGIC) + _LENGTH_BYTES + size
+
+
+def _identity(status: os.stat_result) -> tuple:
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def entry_units(entry: str) -> list[bytes]:
+    """The compressed units of the entry file `entry` (for tools: `unit_dictionary.build`)."""
+    with open(entry, 'rb') as handle:
+        (_key, _saved, _main, lengths), _base = _read_header(handle)
+        return [handle.read(length) for length in lengths]
+
+
+class _EntryUnits:
+    """The function bodies of an entry a warm run loaded, read from its file on first use
+    (most are never used; the file is the only copy of them). If the file was replaced since
+    (another process rewrote or removed it), the body is made again from the source, which
+    must still be the version the module was imported from."""
+
+    __slots__ = ('base', 'entry', 'identity', 'key', 'offsets')
+
+    def __init__(self, entry: str, identity: tuple, base: int, lengths, key: tuple) -> None:
+        self.entry = entry
+        self.identity = identity
+        self.base = base
+        offsets = [0]
+        for length in lengths:
+            offsets.append(offsets[-1] + length)
+        self.offsets = tuple(offsets)
+        self.key = key
+
+    def read(self, index: int) -> bytes:
+        """Unit `index`, compressed as the entry holds it."""
+        start, end = self.offsets[index], self.offsets[index + 1]
+        try:
+            with open(self.entry, 'rb') as handle:
+                if _identity(os.fstat(handle.fileno())) == self.identity:
+                    handle.seek(self.base + start)
+                    data = handle.read(end - start)
+                    if len(data) == end - start:
+                        return data
+        except OSError:
+            pass
+        return self._from_source(index)
+
+    def _from_source(self, index: int) -> bytes:
+        from ..compiler import parse_source
+
+        source_path = self.key[0]
+        try:
+            status = os.stat(source_path)
+            with open(source_path, 'rb') as handle:
+                source = handle.read()
+        except OSError as error:
+            raise ImportError(f'cannot read a function body of {source_path}: its cache entry '
+                              f'{self.entry} changed and the source cannot be read ({error})',
+                              path=source_path) from None
+        if _key(source_path, status) != self.key:
+            raise ImportError(f'cannot read a function body of {source_path}: the source '
+                              f'changed since it was imported and its cache entry '
+                              f'{self.entry} was rewritten', path=source_path)
+        # the same source and front end make the same tree, split into the same units
+        tree, table = parse_source(source, source_path, 'exec', from_file=True)
+        return tree_pickle.compress_unit(tree_pickle.dump(tree, table).units[index])
 
 
 def _saved_code(keys, marshalled: dict) -> tuple | None:
@@ -185,8 +277,10 @@ def _prune_stale_folders(current: str) -> None:
             continue
 
 
-def _write(entry: str, key: tuple, parsed: bytes, saved: bytes) -> None:
+def _write(entry: str, key: tuple, main: bytes, units: list[bytes], saved: bytes) -> None:
     """Write the entry atomically: a reader sees the old entry, the new one, or none."""
+    header = pickle.dumps((key, saved, main, tuple(len(unit) for unit in units)),
+                          protocol=pickle.HIGHEST_PROTOCOL)
     folder = os.path.dirname(entry)
     if not os.path.isdir(folder):
         os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -195,7 +289,10 @@ def _write(entry: str, key: tuple, parsed: bytes, saved: bytes) -> None:
     try:
         with os.fdopen(handle, 'wb') as stream:
             stream.write(_MAGIC)
-            pickle.dump((key, parsed, saved), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(len(header).to_bytes(_LENGTH_BYTES, 'little'))
+            stream.write(header)
+            for unit in units:
+                stream.write(unit)
         os.replace(temporary, entry)
     except BaseException:
         try:
@@ -266,9 +363,9 @@ def _compile_cached(source_path: str, read_source,
     if dumped is not None:
         try:
             marshalled: dict = {}
-            parsed = tree_pickle.pack(dumped, [_saved_code(apart[id(owner)], marshalled)
-                                               for owner in dumped.owners])
-            _write(entry, key, parsed, marshal.dumps(_saved_code(used, marshalled)))
+            main, units = tree_pickle.pack_parts(
+                dumped, [_saved_code(apart[id(owner)], marshalled) for owner in dumped.owners])
+            _write(entry, key, main, units, marshal.dumps(_saved_code(used, marshalled)))
         except (OSError, ValueError) as error:
             # An unwritable folder only costs speed, as for CPython's __pycache__.
             outcome.write_error = f'{type(error).__name__}: {error}'

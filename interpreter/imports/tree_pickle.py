@@ -19,7 +19,8 @@ from .. import nodes
 from ..scopes.builder import Block
 from .unit_dictionary import dictionary
 
-__all__ = ['Dumped', 'dump', 'dumps', 'loads', 'pack', 'unpack_unit']
+__all__ = ['Dumped', 'compress_unit', 'dump', 'dumps', 'load_parts', 'loads', 'pack',
+           'pack_parts', 'unpack_unit']
 
 # Nodes whose `body` waits for its first read. Lambdas are left whole: a one-expression body.
 _DEFERRED_TYPES = (nodes.FunctionDef, nodes.AsyncFunctionDef)
@@ -58,14 +59,24 @@ def dump(tree, table) -> Dumped:
     return Dumped(_dump((tree, table), plan, None), units, plan.owners)
 
 
-def pack(dumped: Dumped, extras: list | None = None) -> bytes:
-    """The bytes `loads` reads. `extras[k]` (a value `marshal` takes) is stored with body k and
-    handed to `loads`'s `on_extra` when that body is first read. Each body is compressed: a
-    warm run keeps the bodies it never reads in memory, compressed."""
+def pack_parts(dumped: Dumped, extras: list | None = None) -> tuple[bytes, list[bytes]]:
+    """(the main pickle, each body's unit): what `load_parts` reads. `extras[k]` (a value
+    `marshal` takes) is stored with body k and handed to `on_extra` when that body is first
+    read. Each unit is compressed (`compress_unit`)."""
     extras = extras or [None] * len(dumped.units)
-    return marshal.dumps((dumped.main, tuple(
-        _compress(marshal.dumps((unit, extra)))
-        for unit, extra in zip(dumped.units, extras, strict=True))))
+    return dumped.main, [compress_unit(unit, extra)
+                         for unit, extra in zip(dumped.units, extras, strict=True)]
+
+
+def pack(dumped: Dumped, extras: list | None = None) -> bytes:
+    """`pack_parts` as one bytes object, which `loads` reads."""
+    main, units = pack_parts(dumped, extras)
+    return marshal.dumps((main, tuple(units)))
+
+
+def compress_unit(unit: bytes, extra=None) -> bytes:
+    """One body's pickle (`Dumped.units[k]`) and its extra, as `pack_parts` stores them."""
+    return _compress(marshal.dumps((unit, extra)))
 
 
 def _compress(data: bytes) -> bytes:
@@ -90,7 +101,20 @@ def loads(data: bytes, on_extra=None) -> tuple:
     """(tree, table) from `pack`'s bytes; the function bodies stay pickled until read, and
     `on_extra(extra)` is called with a body's extra (if any) before the body is unpickled."""
     main, units = marshal.loads(data)
-    return _Loading(units, on_extra).load(main)
+    units = list(units)
+
+    def take(index: int) -> bytes:
+        unit, units[index] = units[index], None
+        return unit
+
+    return load_parts(main, take, on_extra)
+
+
+def load_parts(main: bytes, read_unit, on_extra=None) -> tuple:
+    """(tree, table) from `pack_parts`'s main pickle; `read_unit(k)` gives unit k when body k
+    is first read, once (the import cache reads it from the entry's file then: a warm run
+    keeps no body it never reads in memory). `on_extra` as for `loads`."""
+    return _Loading(read_unit, on_extra).load(main)
 
 
 class _Plan:
@@ -197,10 +221,10 @@ def _dump(value, plan: _Plan, unit: int | None) -> bytes:
 class _Loading:
     """One cache entry's loaded state: the body pickles not read yet."""
 
-    __slots__ = ('deferred', 'on_extra', 'units')
+    __slots__ = ('deferred', 'on_extra', 'read_unit')
 
-    def __init__(self, units: tuple, on_extra) -> None:
-        self.units = list(units)
+    def __init__(self, read_unit, on_extra) -> None:
+        self.read_unit = read_unit
         self.on_extra = on_extra
         self.deferred: dict[int, DeferredBody] = {}
 
@@ -241,13 +265,12 @@ class DeferredBody:
             body = self.loaded
             if body is None:
                 loading = self.loading
-                pickled, extra = marshal.loads(unpack_unit(loading.units[self.index]))
+                pickled, extra = marshal.loads(unpack_unit(loading.read_unit(self.index)))
                 if extra is not None and loading.on_extra is not None:
                     loading.on_extra(extra)
                 body, exported = loading.load(pickled)
                 for block, position in self.waiting or ():
                     block.node = exported[position]
-                loading.units[self.index] = None
                 loading.deferred.pop(self.index, None)
                 self.waiting = None
                 # a copy of the node (copy.copy, as the generator compiler makes) shares this

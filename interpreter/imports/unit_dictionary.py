@@ -41,8 +41,6 @@ def build() -> bytes:
     """A dictionary from the units of `_SAMPLE_MODULES`: every unit's bytes (body pickle and
     saved code, as `tree_pickle.pack` compresses them) taken round-robin across the modules
     until twice the size, keeping the last `_SIZE` bytes."""
-    import marshal
-    import pickle
     import sysconfig
     import tempfile
 
@@ -59,11 +57,8 @@ def build() -> bytes:
                 with open(path, 'rb') as handle:
                     source = handle.read()
                 _, outcome = cache.compile_cached(path, lambda data=source: data)
-                with open(outcome.path, 'rb') as handle:
-                    handle.read(len(cache._MAGIC))
-                    _key, parsed, _saved = pickle.load(handle)
-                _main, units = marshal.loads(parsed)
-                units_by_module.append([tree_pickle.unpack_unit(unit) for unit in units])
+                units_by_module.append([tree_pickle.unpack_unit(unit)
+                                        for unit in cache.entry_units(outcome.path)])
         finally:
             if previous is None:
                 del os.environ[cache.CACHE_DIR_VARIABLE]

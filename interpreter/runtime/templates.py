@@ -22,6 +22,9 @@ _codes: dict[tuple[str, str], object] = {}
 # The codes the import cache preloaded, still marshalled, by `preload_key`: most are never
 # used, and a dict of bytes only is not tracked by the cyclic collector.
 _preloaded: dict[bytes, bytes] = {}
+# The preload keys of the codes in `_codes`: an entry's copy of one of them is not kept (a
+# template used by many modules would otherwise stay preloaded, unused, once per module).
+_known: set[bytes] = set()
 # The key sets of the compilations recording which templates they use (`recording`).
 _recorders: list[set] = []
 # For each recording, the key sets of the function bodies it records apart, by id of their
@@ -37,7 +40,9 @@ def instantiate(source: str, name: str, namespace: dict | None = None, *, record
     if made is None:
         code = _codes.get(key)
         if code is None:
-            code = _codes[key] = _preloaded_code(source, name) or \
+            digest = preload_key(source, name)
+            _known.add(digest)
+            code = _codes[key] = _preloaded_code(digest) or \
                 compile(source, f'<memphis template {name}>', 'exec')
         scope = dict(namespace or {})
         exec(code, scope)  # noqa: S102
@@ -110,13 +115,16 @@ def preload_codes(entries: dict[bytes, bytes]) -> None:
     """Make the `marshal`led host codes of `entries` ({preload_key(source, name): bytes})
     available, so instantiating them compiles nothing (they were compiled from exactly that
     text by this host); each is unmarshalled when first used."""
-    _preloaded.update(entries)
+    known = _known
+    for digest, blob in entries.items():
+        if digest not in known:
+            _preloaded[digest] = blob
 
 
-def _preloaded_code(source: str, name: str):
+def _preloaded_code(digest: bytes):
     if not _preloaded:
         return None
-    blob = _preloaded.pop(preload_key(source, name), None)
+    blob = _preloaded.pop(digest, None)
     if blob is None:
         return None
     try:
