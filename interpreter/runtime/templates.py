@@ -8,6 +8,7 @@ Each shape is compiled once and cached.
 from __future__ import annotations
 
 import marshal
+import threading
 from contextlib import contextmanager
 
 from ..digest import blake2b
@@ -25,6 +26,9 @@ _preloaded: dict[bytes, bytes] = {}
 # The preload keys of the codes in `_codes`: an entry's copy of one of them is not kept (a
 # template used by many modules would otherwise stay preloaded, unused, once per module).
 _known: set[bytes] = set()
+# The globals of the templates instantiated without a namespace.
+_shared_globals: dict = {}
+_shared_lock = threading.Lock()
 # The key sets of the compilations recording which templates they use (`recording`).
 _recorders: list[set] = []
 # For each recording, the key sets of the function bodies it records apart, by id of their
@@ -44,9 +48,18 @@ def instantiate(source: str, name: str, namespace: dict | None = None, *, record
             _known.add(digest)
             code = _codes[key] = _preloaded_code(digest) or \
                 compile(source, f'<memphis template {name}>', 'exec')
-        scope = dict(namespace or {})
-        exec(code, scope)  # noqa: S102
-        made = _cache[key] = scope[name]
+        if namespace is None:
+            # one globals dict for all the templates that name nothing of their own (a copy
+            # each was 0.2 MB after `import argparse`); the lock keeps another thread's
+            # template from replacing `name` before it is taken out
+            with _shared_lock:
+                exec(code, _shared_globals)  # noqa: S102
+                made = _shared_globals.pop(name)
+        else:
+            scope = dict(namespace)
+            exec(code, scope)  # noqa: S102
+            made = scope[name]
+        _cache[key] = made
     if _recorders and recorded:
         _recorders[-1].add(key)
     return made
