@@ -67,9 +67,9 @@ class Signature:
 
 _HELPERS = ('_e', '_U', '_C', '_F', '_T', '_S', '_new', '_Frame', '_code', '_g', '_b', '_body',
             '_states', '_ident', '_new_state', '_limit', '_leave', '_deep', '_pool', '_refcount',
-            '_tail')
+            '_tail', '_call', '_B')
 _TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'frame', 'depth',
-                'state')
+                'state', 'fast')
 # A helper is a constant of the trampoline's code: the template reads a placeholder string,
 # replaced in co_consts by the helper itself (LOAD_CONST: no cell, and the trampoline's only
 # free variables are the user's, so `__closure__` and `co_freevars` are CPython's).
@@ -90,15 +90,6 @@ except KeyError:
     {state} = {_new_state}()
 {back} = {state}.frame
 """
-# The pool ends with a None: popping it means the pool was empty.
-_POOLED_FRAME = """\
-{frame} = {_pool}.pop()
-if {frame} is None:
-    {_pool}.append(None)
-    {frame} = {_Frame}({_code}, {_g}(), {_b}, None, None, None)
-else:
-    {frame}.f_globals = {_g}()
-"""
 _NEW_FRAME = """\
 {frame} = {_Frame}({_code}, {_g}(), {_b}, None, None, None)
 """
@@ -110,18 +101,13 @@ if {depth} > {_limit}.value:
     {_deep}()
 {state}.frame = {frame}
 {forget}"""
-_FUNCTION_BODY = _FRAME_SETUP + _POOLED_FRAME + _FRAME_PUSH + """\
-try:
-    {_code}.body({frame})
-    return {frame}.ret
-except BaseException as {error}:
-    {_leave}({frame}, {error})
-    raise
-finally:
-    {state}.frame = {back}
-    if {_refcount}({frame}) == 2 and {frame}.locals_snapshot is None:
-        {frame}.fast = {frame}.f_back = {frame}.ret = {frame}.exc = {frame}.f_globals = None
-        {_pool}.append({frame})
+# A plain function's trampoline only builds the slot list and hands it to `_call_function`
+# with its binding (`_B`) and globals: a code object per function is the host's price of
+# binding arguments by name, so it is kept small (about 300 bytes instead of 1,100 when the
+# frame was pushed here; one host call more per call).
+_FUNCTION_BODY = """\
+{fast} = {slots}
+{forget}return {_call}({_B}, {_g}(), {fast})
 """
 # A generator or coroutine may be resumed in another thread: restore that thread's state.
 _GENERATOR_BODY = _FRAME_SETUP + _NEW_FRAME + _FRAME_PUSH + """\
@@ -141,10 +127,10 @@ class _Binding:
     `_F`; `_bound_entry`), and, while one lives, the host code shared by its functions without
     free variables (`host`: its `_CodeRef`, a weak reference)."""
 
-    __slots__ = ('builtins', 'consts', 'host')
+    __slots__ = ('builtins', 'code', 'consts', 'host', 'pool')
 
     def __init__(self) -> None:
-        self.builtins = self.consts = self.host = None
+        self.builtins = self.code = self.consts = self.host = self.pool = None
 
 
 class Trampoline(_Binding):
@@ -159,7 +145,7 @@ class Trampoline(_Binding):
 
     def __init__(self, template, placeholders: dict, names: tuple | None = None,
                  shape: tuple | None = None) -> None:
-        self.builtins = self.consts = self.host = self.bound = None
+        self.builtins = self.code = self.consts = self.host = self.pool = self.bound = None
         self.template = template
         self.placeholders = placeholders
         self.names = names
@@ -511,13 +497,14 @@ def _bound_entry(code: Code, builtins: dict) -> _Binding:
         if len(bound) < _MAX_BOUND_PER_CODE or id(builtins) in bound:
             # the builtins kept alive with it (`builtins`), so their id stays theirs
             bound[id(builtins)] = binding
-    binding.consts = _bind_helpers(code, builtins)
+    binding.consts = _bind_helpers(code, builtins, binding)
     binding.builtins = builtins
     return binding
 
 
-def _bind_helpers(code: Code, builtins: dict) -> tuple:
-    """The constants of `code`'s trampoline with the helpers bound for `builtins`."""
+def _bind_helpers(code: Code, builtins: dict, binding: _Binding) -> tuple:
+    """The constants of `code`'s trampoline with the helpers bound for `builtins` (a plain
+    function's `binding` is its trampoline's constant: `_call_function` reads it)."""
     enter = None
     if code.kind == 'asyncgen':
         enter = enter_generator(code, None, builtins)
@@ -529,11 +516,13 @@ def _bind_helpers(code: Code, builtins: dict) -> tuple:
     # allocating and freeing a frame object cost half of a call's time. A frame kept by a
     # traceback, a generator's f_back or sys._getframe() is never reused.
     pool = [None]
+    binding.code = code
+    binding.pool = pool
     helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, object.__new__, Frame,
                code, globals, builtins, code.body, thread_states, get_ident, current_state,
                recursion_limit, leave, _too_deep, pool, sys.getrefcount)
     trampoline = code.trampoline
-    helpers += (trampoline.unbound_tail(),)
+    helpers += (trampoline.unbound_tail(), _call_function, binding)
     if trampoline.positions is None:
         values = dict(zip(_HELPERS, helpers))
         return _bound_constants(trampoline.template.co_consts,
@@ -543,6 +532,47 @@ def _bind_helpers(code: Code, builtins: dict) -> tuple:
     for index, helper in trampoline.positions:
         bound[index] = helpers[helper]
     return tuple(bound)
+
+
+def _call_function(binding: _Binding, globals_: dict, fast: list):
+    """A call of a plain function: its trampoline's arguments in `fast` (the frame's slots),
+    `globals_` its host frame's globals. Frames of the function's returned calls that nothing
+    else refers to (the count is the local variable and getrefcount's argument) are emptied
+    and reused by its next call (`binding.pool`, ending with a None: popping it means the pool
+    was empty): allocating and freeing a frame object cost half of a call's time. A frame kept
+    by a traceback, a generator's f_back or sys._getframe() is never reused."""
+    try:
+        state = thread_states[get_ident()]
+    except KeyError:
+        state = current_state()
+    back = state.frame
+    pool = binding.pool
+    frame = pool.pop()
+    if frame is None:
+        pool.append(None)
+        frame = Frame(binding.code, globals_, binding.builtins, None, None, None)
+    else:
+        frame.f_globals = globals_
+    frame.fast = fast
+    frame.f_back = back
+    frame.depth = depth = back.depth + 1 if back is not None else 1
+    if depth > recursion_limit.value:
+        _too_deep()
+    state.frame = frame
+    try:
+        binding.code.body(frame)
+        return frame.ret
+    except BaseException as error:
+        leave_frame(frame, error)
+        raise
+    finally:
+        state.frame = back
+        if _refcount(frame) == 2 and frame.locals_snapshot is None:
+            frame.fast = frame.f_back = frame.ret = frame.exc = frame.f_globals = None
+            pool.append(frame)
+
+
+_refcount = sys.getrefcount
 
 
 def enter_generator(code: Code, globals_: dict | None, builtins: dict):
