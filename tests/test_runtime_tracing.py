@@ -240,3 +240,126 @@ def test_a_running_frame_reports_its_next_lines_once_its_code_is_traced() -> Non
     finally:
         set_tracer(None)
     assert events == []
+
+
+UNSTARTED = textwrap.dedent('''\
+    def gen(a):
+        yield a
+
+    def use():
+        closed = gen(1)
+        closed.close()
+        try:
+            gen(2).throw(KeyError('k'))
+        except KeyError:
+            pass
+        finalized = gen(3)
+        del finalized
+        return [(i for i in 'ab').close()]
+    ''')
+
+
+def _unstarted_events(run) -> list:
+    events = []
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_name in ('gen', '<genexpr>'):
+            kind = arg[0].__name__ if event == 'exception' else arg
+            events.append((frame.f_code.co_name, event, frame.f_lineno, kind))
+        return tracer
+
+    return run(tracer, events)
+
+
+def test_unstarted_generators_thrown_into_run_their_frame_as_cpython() -> None:
+    """close(), throw() and finalization of a generator that never ran: CPython 3.11 runs its
+    frame ('call', 'exception', 'return' at its first line), the step hooks too."""
+    from interpreter.runtime.tracing import settrace
+
+    def on_host(tracer, events):
+        namespace: dict = {}
+        exec(compile(UNSTARTED, '<traced>', 'exec'), namespace)  # noqa: S102 - the oracle
+        sys.settrace(tracer)
+        try:
+            namespace['use']()
+        finally:
+            sys.settrace(None)
+        return events
+
+    def on_memphis(tracer, events):
+        namespace = _program(UNSTARTED)
+        settrace(tracer)
+        try:
+            namespace['use']()
+        finally:
+            settrace(None)
+        return events
+
+    expected = _unstarted_events(on_host)
+    assert len(expected) == 12
+    assert _unstarted_events(on_memphis) == expected
+
+
+def test_untraced_unstarted_generator_closes_without_events() -> None:
+    namespace = _program(UNSTARTED)
+    code = memphis_code_of(namespace['gen'])
+    events = []
+    set_tracer(lambda frame, event, arg: events.append(event))
+    try:
+        namespace['use']()
+    finally:
+        set_tracer(None)
+    assert events == [] and code.instrumented is None
+
+
+REFUSES_CLOSE = textwrap.dedent('''\
+    def refuses():
+        try:
+            yield 1
+        except GeneratorExit:
+            yield 2
+        yield 3
+
+    def use():
+        results = []
+        g = refuses()
+        next(g)
+        try:
+            g.close()
+        except RuntimeError as error:
+            results.append(str(error))
+        results.append(next(g))
+        h = refuses()
+        next(h)
+        results.append(h.throw(GeneratorExit))
+        g.close()
+        h.close()
+        return results
+    ''')
+
+
+def test_traced_generator_yielding_in_except_generator_exit_stays_resumable() -> None:
+    """close() of a traced generator whose handler yields: RuntimeError, the 'return' event
+    of the value, and the generator goes on from there, as CPython's."""
+    from interpreter.runtime.tracing import settrace
+
+    def run(set_trace, namespace):
+        events = []
+
+        def tracer(frame, event, arg):
+            if frame.f_code.co_name == 'refuses':
+                events.append((event, frame.f_lineno, arg if event == 'return' else None))
+            return tracer
+
+        set_trace(tracer)
+        try:
+            result = namespace['use']()
+        finally:
+            set_trace(None)
+        return result, events
+
+    host: dict = {}
+    exec(compile(REFUSES_CLOSE, '<traced>', 'exec'), host)  # noqa: S102 - the oracle
+    expected = run(sys.settrace, host)
+    assert expected[0] == ['generator ignored GeneratorExit', 3, 2]
+    assert run(settrace, _program(REFUSES_CLOSE)) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 
+from ..runtime.async_generators import guard_unstarted
 from ..runtime.exceptions import special_method
 from ..runtime.frames import UNBOUND, Frame, current_state, resume_frame, suspend_frame
 from ..runtime.functions import (
@@ -16,6 +17,7 @@ from ..runtime.functions import (
     enter_generator,
     make_function,
     register_trampoline,
+    thrown_before_entering,
 )
 from ..runtime.templates import instantiate
 from ..runtime.tracebacks import leave_frame
@@ -630,13 +632,36 @@ def _yield_element(element):
 
 def _genexpr_function(qualname: str, memphis_code):
     """A host generator function named `<genexpr>` that runs a compiled generator body."""
-    template = instantiate('def make():\n'
-                           '    def genexpr(enter, fast):\n'
-                           '        return (yield from enter(fast))\n'
-                           '    return genexpr\n', 'make')()
-    code = template.__code__.replace(co_name='<genexpr>', co_qualname=qualname)
+    code = _genexpr_template().replace(co_name='<genexpr>', co_qualname=qualname)
     register_trampoline(code, memphis_code)
-    return types.FunctionType(code, {})
+    return types.FunctionType(code, _GENEXPR_GLOBALS)
+
+
+# the guard's handler runs only for an exception thrown in before the generator started
+# (runtime.async_generators.UNSTARTED_GUARD)
+_GENEXPR_SOURCE = """\
+def make():
+    def genexpr(enter, fast):
+        try:
+            error = None
+        except BaseException as error:
+            thrown(enter, fast, error)
+            raise
+        return (yield from enter(fast))
+    return genexpr
+"""
+_GENEXPR_GLOBALS = {'thrown': thrown_before_entering}
+
+
+def _genexpr_template():
+    template = instantiate(_GENEXPR_SOURCE, 'make')().__code__
+    guarded = _guarded_templates.get(template)
+    if guarded is None:
+        guarded = _guarded_templates[template] = guard_unstarted(template)
+    return guarded
+
+
+_guarded_templates: dict = {}
 
 
 def _walk_own_scope(node):

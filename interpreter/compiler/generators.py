@@ -16,6 +16,7 @@ from _thread import get_ident
 from ..runtime.async_generators import Yielded
 from ..runtime.exceptions import exception_matches, special_method, with_protocol_error
 from ..runtime.frames import (
+    ClosingThrow,
     current_state,
     outside_delegation,
     relink_resumed,
@@ -204,6 +205,14 @@ class GeneratorCompiler:
             closing = False
             try:
                 sent = yield (result if tagged is None else tagged(result))
+            except ClosingThrow as wrapper:
+                # a traced generator's close() (runtime.tracing): its GeneratorExit is raised
+                # below, out of this handler, so that the wrapper is not its __context__
+                exit = wrapper.exit
+                chain_thrown(f, exit)
+                if node is not None:
+                    f.exc = exit
+                    f.exc_node = node
             except BaseException as e:
                 # close() reaches an inner generator directly, not through its delegators
                 closing = type(e) is GeneratorExit
@@ -213,6 +222,8 @@ class GeneratorCompiler:
                     f.exc = e
                     f.exc_node = node
                 raise
+            else:
+                return None if statement else sent
             finally:
                 # resumed (by send, throw or close), possibly from another thread
                 try:
@@ -226,7 +237,7 @@ class GeneratorCompiler:
                     back = f.f_back = state.frame
                     f.depth = back.depth + 1 if back is not None else 1
                 state.frame = f
-            return None if statement else sent
+            raise exit
 
         return yield_
 
@@ -742,10 +753,25 @@ def _delegate(value, get_iterator, node):
                 f.exc = e
                 f.exc_node = node
             raise
+        in_frame = False
         if is_interpreted_generator(iterator):
             # the host resumes the inner generator directly: it links this frame back in as
             # its f_back on each resumption and unlinks it on each suspension (CPython's chain)
             f.delegating = True
+        elif type(getattr(type(iterator), '__next__', None)) is _FunctionType \
+                or type(getattr(type(iterator), '__iter__', None)) is _FunctionType:
+            # an iterable or iterator whose methods are interpreted: they run in this frame
+            # (their f_back); iter() is called once here, as GET_YIELD_FROM_ITER does (the
+            # host's `yield from` would call it itself: see _yield_from_source)
+            in_frame = True
+            try:
+                iterator = delegation_in_frame(
+                    f, iter(iterator) if get_iterator is _yield_from_source else iterator)
+            except BaseException as e:
+                if f.exc is not e:
+                    f.exc = e
+                    f.exc_node = node
+                raise
         else:
             suspend_frame(f)
         try:
@@ -763,10 +789,54 @@ def _delegate(value, get_iterator, node):
                 state = current_state()
                 if state.frame is not f:
                     resume_frame(f)
-            else:
+            elif not in_frame:  # (delegation_in_frame leaves it current)
                 resume_frame(f)
 
     return delegate
+
+
+_FunctionType = types.FunctionType
+
+
+def delegation_in_frame(f, iterator):
+    """`yield from iterator` (PEP 380) for an iterator that is not a generator: `f` is the
+    running frame while its `__next__` or `send` runs, as in CPython's SEND, and is popped
+    while suspended. A throw() or close() calls the iterator's own outside `f`, as CPython's
+    _gen_throw does for an iterator that is not a generator."""
+    sent = None
+    while True:
+        try:
+            value = next(iterator) if sent is None else iterator.send(sent)
+        except StopIteration as stop:
+            return stop.value
+        while True:
+            suspend_frame(f)
+            try:
+                sent = yield value
+            except GeneratorExit:
+                close = getattr(iterator, 'close', None)
+                try:
+                    if close is not None:
+                        close()
+                finally:
+                    resume_frame(f)
+                raise
+            except BaseException as thrown:
+                throw = getattr(iterator, 'throw', None)
+                if throw is None:
+                    resume_frame(f)
+                    raise
+                try:
+                    value = throw(thrown)
+                except StopIteration as stop:
+                    resume_frame(f)
+                    return stop.value
+                except BaseException:
+                    resume_frame(f)
+                    raise
+                continue  # the iterator yielded again: `f` has not resumed
+            resume_frame(f)
+            break
 
 
 def _none(f):

@@ -224,9 +224,93 @@ def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimiz
                                          _feature_version=_feature_version)
         from ..nodes import AST, to_ast
 
-        tree = parse_tree(source, filename, mode)
+        if flags & _ALLOW_INCOMPLETE_INPUT:
+            tree = _complete_or_raise(parse_tree, source, filename, mode, flags)
+        else:
+            tree = parse_tree(source, filename, mode)
         return to_ast(tree) if isinstance(tree, AST) else tree
+    if flags & _ALLOW_INCOMPLETE_INPUT:
+        return _complete_or_raise(
+            lambda *args: compile_source(*args, future=future, optimize=optimize),
+            source, filename, mode, flags)
     return compile_source(source, filename, mode, future=future, optimize=optimize)
+
+
+_ALLOW_INCOMPLETE_INPUT, _DONT_IMPLY_DEDENT = 0x4000, 0x200
+# a parse that failed on these ran out of input (codeop asks for another line)
+_CUT_OFF = ('was never closed', 'unterminated triple-quoted string literal',
+            'unexpected EOF while parsing')
+
+
+def _complete_or_raise(compile_, source: str, filename: str, mode: str, flags: int):
+    """`compile_(source, filename, mode)` under PyCF_ALLOW_INCOMPLETE_INPUT (codeop's): a source
+    that fails only because it ends too early raises SyntaxError('incomplete input') instead,
+    as CPython's parser does when it fails at the end of input (`_is_end_of_source`): inside a
+    bracket, a triple-quoted string or a continuation line, an error at the end of the last
+    line (`if x:`, `1 +`), and in 'single' mode with PyCF_DONT_IMPLY_DEDENT a compound
+    statement without the newline after it (its block may go on)."""
+    text = source.replace('\r\n', '\n').replace('\r', '\n')
+    ends_line = text.endswith('\n')
+    lines = (text[:-1] if ends_line else text).split('\n')
+    # exec mode reads a missing last newline; single and eval end at the last character
+    end = len(lines[-1]) + (1 if ends_line or mode == 'exec' else 0)
+    incomplete = SyntaxError('incomplete input', (filename, len(lines), end,
+                                                  lines[-1] + '\n' if ends_line else lines[-1],
+                                                  len(lines), -1))
+    try:
+        compiled = compile_(source, filename, mode)
+    except SyntaxError as error:
+        if error.msg == 'unexpected EOF while parsing' and not ends_line and mode != 'exec' \
+                and lines[-1].endswith('\\'):
+            # the tokenizer reads past the backslash for the next line's first character
+            raise SyntaxError('unexpected character after line continuation character',
+                              (filename, len(lines), len(lines[-1]), lines[-1], len(lines),
+                               0)) from None
+        if not _ends_too_early(error, lines, ends_line, mode):
+            raise
+        if 'string literal' in error.msg:  # reported at the string's start
+            incomplete.lineno, incomplete.offset = error.lineno, error.offset
+            incomplete.text = error.text
+        raise incomplete from None
+    if mode == 'single' and flags & _DONT_IMPLY_DEDENT and not ends_line \
+            and _ends_with_compound_statement(source, filename):
+        raise incomplete
+    return compiled
+
+
+def _ends_too_early(error: SyntaxError, lines: list[str], ends_line: bool, mode: str) -> bool:
+    message = error.msg or ''
+    if message.startswith('unterminated string literal'):
+        # runs to the end of input only when no newline ends it (exec mode adds one)
+        return not ends_line and mode != 'exec' and error.lineno == len(lines)
+    if any(part in message for part in _CUT_OFF):
+        return True
+    if error.lineno is None:
+        return False
+    if error.lineno > len(lines):
+        return True
+    if error.lineno != len(lines) or (error.offset or 0) - 1 < len(lines[-1].rstrip()):
+        return False
+    # at the end of the last line: the parser failed on the newline there, which is the end
+    # of input only when the source has none (exec mode adds one), unless it wanted what
+    # comes after (a block)
+    return (not ends_line and mode != 'exec') or any(part in message
+                                                     for part in _BLOCK_EXPECTED)
+
+
+_BLOCK_EXPECTED = ('expected an indented block', "expected 'except' or 'finally' block")
+
+
+def _ends_with_compound_statement(source: str, filename: str) -> bool:
+    from ..compiler import parse_tree
+
+    body = getattr(parse_tree(source, filename, 'single'), 'body', None)
+    return bool(body) and type(body[-1]).__name__ in _COMPOUND_STATEMENTS
+
+
+_COMPOUND_STATEMENTS = frozenset({'If', 'For', 'AsyncFor', 'While', 'Try', 'TryStar', 'With',
+                                  'AsyncWith', 'FunctionDef', 'AsyncFunctionDef', 'ClassDef',
+                                  'Match'})
 
 
 def memphis_globals():

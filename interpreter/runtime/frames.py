@@ -12,6 +12,7 @@ from _thread import get_ident
 
 __all__ = [
     'UNBOUND',
+    'ClosingThrow',
     'Code',
     'Frame',
     'RecursionLimit',
@@ -26,6 +27,17 @@ __all__ = [
     'suspend_frame',
     'thread_states',
 ]
+
+
+class ClosingThrow(BaseException):
+    """What a traced generator's driver throws into its body for close() (runtime.tracing):
+    the compiled `yield` raises `exit`, the GeneratorExit, where the body waits. Through the
+    body's nested host generators a GeneratorExit would close each level instead, so a body
+    that yields in `except GeneratorExit` could not be resumed."""
+
+    def __init__(self, exit: BaseException) -> None:
+        super().__init__()
+        self.exit = exit
 
 
 class _Unbound:
@@ -203,6 +215,18 @@ class Code:
             copy.trampoline = self.trampoline.copy()
         return copy
 
+    def thrown_before_start(self, fast: list, globals_: dict, builtins: dict,
+                            error: BaseException) -> None:
+        """`error` is thrown into a generator or coroutine of this code that has not started
+        (throw(), close(), its finalization; see async_generators.UNSTARTED_GUARD): CPython
+        3.11 runs its frame, which a traced code's reports. Nothing to do untraced."""
+        if getattr(self.body, 'plain', None) is None:  # not instrumented (runtime.tracing)
+            return
+        from .tracing import thrown_before_start
+
+        thrown_before_start(Frame(self, globals_, builtins, None, fast, current_state().frame),
+                            error)
+
     def __repr__(self) -> str:
         return (f'<code object {self.co_name} at {id(self):#x}, file "{self.co_filename}", '
                 f'line {self.co_firstlineno}>')
@@ -252,14 +276,19 @@ class Frame:
         'ret',
         'temps',
         'trace_delegation',
+        'trace_driver',
         'trace_line',
         'trace_lines_off',
+        'trace_raised_line',
+        'trace_resume',
         'traced_exc',
     )
     # `handled` (the exception a generator body's handler is handling: the host forgets it when
     # a throw() is delegated through nested host generators, see exception_being_handled),
     # `trace_line` (the line of the last line event, kept only while an instrumented body runs),
-    # `traced_exc`, `trace_delegation` (a traced generator suspended in `yield from`/`await`,
+    # `traced_exc` and `trace_raised_line` (the line it was raised at), `trace_driver` and
+    # `trace_resume` (a traced generator's driver, see runtime.tracing._generator_body),
+    # `trace_delegation` (a traced generator suspended in `yield from`/`await`,
     # see runtime.tracing.traced_delegation), `trace_lines_off` and `pending_jump` (a line a
     # trace function set as
     # `f_lineno`, see runtime.tracing) and `reraise_line` (the line of the instruction that

@@ -16,7 +16,7 @@ import warnings
 import weakref
 from _thread import get_ident
 
-from .async_generators import ASYNCGEN_BODY, Suspend, Yielded
+from .async_generators import ASYNCGEN_BODY, UNSTARTED_GUARD, Suspend, Yielded, guard_unstarted
 from .frames import UNBOUND, Code, Frame, current_state, recursion_limit, thread_states
 from .templates import instantiate
 from .tracebacks import leave_frame, memphis_traceback
@@ -35,6 +35,7 @@ __all__ = [
     'memphis_code_of',
     'register_trampoline',
     'registered_code',
+    'thrown_before_entering',
     'trampoline_shape',
 ]
 
@@ -110,15 +111,19 @@ _FUNCTION_BODY = """\
 {forget}return {_call}({_B}, {_g}(), {fast})
 """
 # A generator or coroutine may be resumed in another thread: restore that thread's state.
-_GENERATOR_BODY = _FRAME_SETUP + _NEW_FRAME + _FRAME_PUSH + """\
-try:
-    {run}
-    return {frame}.ret
-except BaseException as {error}:
-    {_leave}({frame}, {error})
-    raise
-finally:
-    {_new_state}().frame = {frame}.f_back
+# (UNSTARTED_GUARD: an exception thrown in before it started; see guard_unstarted.) The loop
+# runs again only when `_leave` says the body goes on: a traced generator that yielded in
+# `except GeneratorExit` when closed (runtime.tracing._generator_body).
+_GENERATOR_BODY = UNSTARTED_GUARD + _FRAME_SETUP + _NEW_FRAME + _FRAME_PUSH + """\
+while True:
+    try:
+        {run}
+        return {frame}.ret
+    except BaseException as {error}:
+        if not {_leave}({frame}, {error}):
+            raise
+    finally:
+        {_new_state}().frame = {frame}.f_back
 """
 
 
@@ -413,7 +418,7 @@ def memphis_code_of(function) -> Code | None:
 def _inner_code(factory):
     for const in factory.__code__.co_consts:
         if isinstance(const, types.CodeType):
-            return const
+            return guard_unstarted(const)
     raise AssertionError('trampoline template without a code object')
 
 
@@ -600,15 +605,41 @@ def enter_generator(code: Code, globals_: dict | None, builtins: dict):
         finally:
             current_state().frame = frame.f_back
 
+    if globals_ is None:
+        # an async generator trampoline's constant, for its UNSTARTED_GUARD
+        # (runtime.async_generators)
+        def thrown_before_start(fast, globals_, error):
+            code.thrown_before_start(fast, globals_, builtins, error)
+
+        enter.thrown_before_start = thrown_before_start
     return enter
 
 
-def leave_generator_frame(frame, error: BaseException) -> None:
+def thrown_before_entering(enter, fast: list, error: BaseException) -> None:
+    """`Code.thrown_before_start` for the generator an `enter_generator(code, globals_,
+    builtins)` entry was made to run (a generator expression's guard, compiler.comprehensions):
+    its code, globals and builtins are the entry's own."""
+    bound = dict(zip(enter.__code__.co_freevars, enter.__closure__))
+    bound['code'].cell_contents.thrown_before_start(fast, enter.__defaults__[0],
+                                                     bound['builtins'].cell_contents, error)
+
+
+def leave_generator_frame(frame, error: BaseException) -> bool | None:
     """`leave_frame` for a generator's or a coroutine's frame, whose body is a host generator:
     see `left_with_stop_iteration`. Ignoring the GeneratorExit of close() is also worded as
-    the coroutine's, as CPython does, and is not the frame's exception."""
+    the coroutine's, as CPython does, and is not the frame's exception.
+
+    True (the trampoline goes on) for the RuntimeError of a close() that the traced body
+    refused by yielding: its driver is resumed (runtime.tracing._generator_body)."""
+    if getattr(frame, 'trace_resume', None) is not None:
+        # (the trampoline enters `code.body` again: still the instrumented one, whose entry
+        # resumes the driver, unless the tracer was removed meanwhile)
+        if type(error) is RuntimeError and error.args == ('generator ignored GeneratorExit',) \
+                and getattr(frame.f_code.body, 'plain', None) is not None:
+            return True
+        frame.trace_resume = None
     if left_with_stop_iteration(frame, error):
-        return
+        return None
     if type(error) is RuntimeError and error.args == ('generator ignored GeneratorExit',):
         # raised where the trampoline delegates to the body, not by a close() it called
         traceback = error.__traceback__

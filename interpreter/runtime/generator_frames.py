@@ -122,8 +122,9 @@ def delegated_to(generator, attr: str):
             inner = None  # where a traced body's driver waits (runtime.tracing)
         if inner is None and value.gi_frame is not None:
             names = value.gi_frame.f_locals
-            if value.gi_code.co_name == 'traced_delegation':
-                # a traced `yield from`/`await`: it sends to its iterator (runtime.tracing)
+            if value.gi_code.co_name in ('traced_delegation', 'delegation_in_frame'):
+                # a traced `yield from`/`await` (runtime.tracing), or one to an iterator whose
+                # methods are interpreted (compiler.generators): it sends to its iterator
                 value = names.get('iterator')
                 break
             # a body driven by send() rather than `yield from` (the tracer's instrumented one)

@@ -29,6 +29,7 @@ import types
 import weakref
 
 from .frames import (
+    ClosingThrow,
     Code,
     code_observers,
     current_state,
@@ -63,6 +64,7 @@ __all__ = [
     'setprofile',
     'settrace',
     'stores_doc_first',
+    'thrown_before_start',
     'trace',
     'traced_anext',
     'traced_async_loop_body',
@@ -137,6 +139,7 @@ def call_event(f) -> None:
     """A frame starts: its line tracking is reset (the first line is always reported; -1:
     until then, `f_lineno` is the code's first line, as CPython's before RESUME)."""
     f.trace_line = -1
+    f.trace_raised_line = None
     f.f_trace = None  # a pooled frame may keep a previous call's
     f.trace_lines_off = False
     _deliver(f, 'call', None, None)
@@ -167,6 +170,7 @@ def return_event(f, value) -> None:
 def exception_event(f, error: BaseException) -> None:
     """`error` enters frame `f`: reported with a traceback that starts at `f`."""
     f.traced_exc = error
+    f.trace_raised_line = getattr(f, 'trace_line', None)
     arg = (type(error), error, traceback_from_frame(f, error))
     _deliver(f, 'exception', arg, arg)
 
@@ -613,23 +617,40 @@ def _at_reraise(f, error: BaseException) -> None:
     if (f.exc is error or _same_closing(f.exc, error)) and f.exc_node is ALREADY_RECORDED:
         line = getattr(f, 'reraise_line', None)
         if line:
-            f.trace_line = line
+            if line == getattr(f, 'trace_raised_line', None):
+                # a `with` (or nothing) re-raises at the raising line: CPython's RERAISE,
+                # on the `with` line reported already, restores f_lasti
+                f.trace_line = line
+            else:
+                # a `finally` re-raises at its last line: a 'line' event if it is another
+                line_event(f, line)
 
 
-def _generator_body(body, *, unwrap=None):
+def _generator_body(body, *, unwrap=None, resumable: bool = False):
     """A generator, coroutine or async generator body: 'call' on each resumption, 'return' with
-    each suspension's value. Drives the compiled body as `yield from` would."""
+    each suspension's value. Drives the compiled body as `yield from` would.
+
+    `resumable` (a generator or coroutine function's body): close() is thrown in as a `ClosingThrow`, so a
+    body that yields in `except GeneratorExit` stays suspended there, as in CPython; its
+    trampoline then goes on delegating to this driver (`Frame.trace_resume`)."""
     def instrumented(f):
         call_event(f)
         inner = body(f)
         sent = None
         thrown = None
         while True:
+            closing = resumable and type(thrown) is GeneratorExit
             try:
-                value = inner.send(sent) if thrown is None else inner.throw(thrown)
+                value = inner.send(sent) if thrown is None else \
+                    inner.throw(ClosingThrow(thrown) if closing else thrown)
             except StopIteration as stop:
                 return_event(f, f.ret)
                 return stop.value
+            except ClosingThrow as escaped:
+                # a level of the body that the collector finalized first (a cycle dropped at
+                # once) had no yield left to raise it at: the body ends by the GeneratorExit
+                return_event(f, None)
+                raise escaped.exit from None
             except BaseException as error:
                 # the host's RuntimeError for a StopIteration that left the body: CPython's
                 # 'exception' event was the StopIteration's
@@ -649,6 +670,10 @@ def _generator_body(body, *, unwrap=None):
                 f.trace_delegation = _DELEGATING
             else:
                 return_event(f, value if unwrap is None else unwrap(value))
+            if closing:
+                # it yielded instead of closing: the host's close() of this driver raises
+                # RuntimeError into the trampoline, which then resumes this driver
+                f.trace_resume = (f.trace_driver(), value)
             try:
                 sent = yield from traced_suspension(value)
             except BaseException as error:  # noqa: BLE001 - thrown in: passed to the body
@@ -664,7 +689,42 @@ def _generator_body(body, *, unwrap=None):
             else:
                 resume_event(f)
 
-    return instrumented
+    if not resumable:
+        return instrumented
+
+    def entry(f):
+        pending = getattr(f, 'trace_resume', None)
+        if pending is not None:
+            f.trace_resume = None
+            return _resumed_driver(*pending)
+        driver = instrumented(f)
+        # weakly: the driver's frame refers to `f`, and a cycle would leave every traced
+        # generator to the collector (its finalization late)
+        f.trace_driver = weakref.ref(driver)
+        return driver
+
+    return entry
+
+
+def _resumed_driver(driver, value):
+    """What a trampoline delegates to after close() of its traced generator was refused (the
+    body yielded `value` in `except GeneratorExit`): the suspended driver, `value` first."""
+    while True:
+        try:
+            sent = yield value
+        except GeneratorExit:
+            driver.close()
+            raise
+        except BaseException as error:  # noqa: BLE001 - thrown in: passed to the driver
+            try:
+                value = driver.throw(error)
+            except StopIteration as stop:
+                return stop.value
+            continue
+        try:
+            value = driver.send(sent)
+        except StopIteration as stop:
+            return stop.value
 
 
 def traced_suspension(value):
@@ -672,6 +732,19 @@ def traced_suspension(value):
     whose arguments the host refuses raises its TypeError in the driver (which passes it to
     the body, as a plain body's innermost generator gets it), not above it."""
     return (yield value)
+
+
+def thrown_before_start(f, error: BaseException) -> None:
+    """`error` thrown into the generator of frame `f` before it started: CPython 3.11 runs
+    the frame, which raises it at its first line ('call', 'exception', 'return')."""
+    state = current_state()
+    state.frame = f
+    try:
+        call_event(f)
+        exception_event(f, error)
+        return_event(f, None)
+    finally:
+        state.frame = f.f_back
 
 
 def _class_body(body, lineno: int, cell_slot):
@@ -744,7 +817,10 @@ def _compile_instrumented(code: Code):
     unwrap = _unwrap_async_yield if code.kind == 'asyncgen' else None
     if node_kind in ('FunctionDef', 'AsyncFunctionDef'):
         body = compiler.function_body(node.body)
-        return _generator_body(body, unwrap=unwrap) if generator else _function_body(body)
+        if not generator:
+            return _function_body(body)
+        return _generator_body(body, unwrap=unwrap,
+                               resumable=code.kind in ('generator', 'coroutine'))
     if node_kind == 'Lambda':
         from ..compiler.functions import _gen_lambda_body, _lambda_body
 
@@ -1098,7 +1174,17 @@ def exit_reports_line(lineno: int):
 
         def exit_(*args):
             line_event(frame, lineno)
-            return method(*args)
+            suppressed = method(*args)
+            # (`is`: the result's truth is the statement's to test, once)
+            if name == '__exit__' and args and args[0] is not None \
+                    and (suppressed is None or suppressed is False):
+                # CPython's RERAISE goes back to the instruction that raised it in the body
+                # (f_lasti): the next line event (another item's exit) is reported even on
+                # the with line
+                raised = getattr(frame, 'reraise_line', None)
+                if raised:
+                    frame.trace_line = raised
+            return suppressed
 
         return exit_
 
@@ -1220,6 +1306,8 @@ def traced_delegation(f, iterator):
                 suspend_frame(f)
             try:
                 sent = yield value
+            except ClosingThrow as wrapper:
+                sent = wrapper  # the driver's close(): below, out of this handler
             except BaseException as thrown:  # noqa: BLE001 - passed to the iterator
                 closes = type(thrown) is GeneratorExit and f.f_code.kind != 'asyncgen'
                 # CPython makes `f` current while it throws into a generator or coroutine it
@@ -1232,6 +1320,9 @@ def traced_delegation(f, iterator):
                 if stop is not None:
                     return stop.value
                 continue  # the iterator yielded again: `f` has not resumed
+            if type(sent) is ClosingThrow:
+                # closes the iterator, then raises the GeneratorExit in `f`
+                _throw_into(f, iterator, sent.exit, True, False)
             resume_frame(f)
             f.trace_delegation = None
             break
