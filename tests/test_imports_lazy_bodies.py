@@ -451,6 +451,35 @@ def test_an_entrys_copy_of_a_template_already_compiled_is_not_kept(monkeypatch):
     assert templates.instantiate(unknown, 'make')() == 'preloaded template of this test'
     assert compiled == [] and templates._preloaded == {}
 
+
+def test_a_template_is_saved_as_its_functions_code_unless_it_defines_more(monkeypatch):
+    """What the cache saves of a template is the code of the function it defines (its own
+    module code is not kept once it ran), or its whole code when it defines more than that
+    function; preloaded in a later run, either makes a function that behaves the same."""
+    import marshal
+
+    from interpreter.runtime import templates
+
+    plain = 'def make(x):\n    return ("plain template of this test", x)\n'
+    helper = ('def make(x):\n    return helper(x)\n'
+              'def helper(x):\n    return ("helper template of this test", x)\n')
+    for source in (plain, helper):
+        templates.instantiate(source, 'make')
+    saved = templates.compiled_codes([(plain, 'make'), (helper, 'make'), ('shape', (1, 2))])
+    assert [(source, code.co_name) for source, _, code in saved] == \
+        [(plain, 'make'), (helper, '<module>')]
+    # as a warm run: nothing instantiated yet, the saved codes preloaded
+    for name, value in (('_cache', {}), ('_codes', {}), ('_known', set()), ('_preloaded', {})):
+        monkeypatch.setattr(templates, name, value)
+    templates.preload_codes({templates.preload_key(source, name): marshal.dumps(code)
+                             for source, name, code in saved})
+    compiled = []
+    monkeypatch.setattr(templates, 'compile', lambda *args: compiled.append(args),
+                        raising=False)
+    assert templates.instantiate(plain, 'make')(1) == ('plain template of this test', 1)
+    assert templates.instantiate(helper, 'make')(2) == ('helper template of this test', 2)
+    assert compiled == []
+
 CLASSES = textwrap.dedent('''\
     class Base:
         def greet(self):

@@ -7,8 +7,10 @@ Each shape is compiled once and cached.
 
 from __future__ import annotations
 
+import builtins
 import marshal
 import threading
+import types
 from contextlib import contextmanager
 
 from ..digest import blake2b
@@ -17,13 +19,15 @@ __all__ = ['as_defaults', 'compiled_codes', 'fresh_name', 'instantiate', 'preloa
            'preload_key', 'record', 'recorded_apart', 'recording']
 
 _cache: dict[tuple[str, str], object] = {}
-# (source, name) -> the host code object compiled from it; the import cache saves the ones a
-# module's compilation used and preloads them (`preload_codes`), so a warm run compiles none.
+# (source, name) -> the host code object compiled from it, for the templates whose function
+# has defaults or cells (the others' function code is saved: `compiled_codes`); the import
+# cache saves the ones a module's compilation used and preloads them (`preload_codes`), so a
+# warm run compiles none.
 _codes: dict[tuple[str, str], object] = {}
 # The codes the import cache preloaded, still marshalled, by `preload_key`: most are never
 # used, and a dict of bytes only is not tracked by the cyclic collector.
 _preloaded: dict[bytes, bytes] = {}
-# The preload keys of the codes in `_codes`: an entry's copy of one of them is not kept (a
+# The preload keys of the templates instantiated: an entry's copy of one is not kept (a
 # template used by many modules would otherwise stay preloaded, unused, once per module).
 _known: set[bytes] = set()
 # The globals of the templates instantiated without a namespace.
@@ -42,27 +46,44 @@ def instantiate(source: str, name: str, namespace: dict | None = None, *, record
     key = (source, name)
     made = _cache.get(key)
     if made is None:
-        code = _codes.get(key)
-        if code is None:
-            digest = preload_key(source, name)
-            _known.add(digest)
-            code = _codes[key] = _preloaded_code(digest) or \
-                compile(source, f'<memphis template {name}>', 'exec')
-        if namespace is None:
-            # one globals dict for all the templates that name nothing of their own (a copy
-            # each was 0.2 MB after `import argparse`); the lock keeps another thread's
-            # template from replacing `name` before it is taken out
-            with _shared_lock:
-                exec(code, _shared_globals)  # noqa: S102
-                made = _shared_globals.pop(name)
+        digest = preload_key(source, name)
+        _known.add(digest)
+        code = _preloaded_code(digest)
+        if code is not None and code.co_name == name:
+            # saved as the function's own code (`compiled_codes`)
+            scope = _shared_globals if namespace is None else dict(namespace)
+            scope.setdefault('__builtins__', builtins)
+            made = types.FunctionType(code, scope, name)
         else:
-            scope = dict(namespace)
-            exec(code, scope)  # noqa: S102
-            made = scope[name]
+            if code is None:
+                code = compile(source, f'<memphis template {name}>', 'exec')
+            made = _run_template(code, name, namespace)
+            if code.co_names != (name,) or not _plain_function(made, name):
+                # saved whole: it defines more than `name`, or that has defaults or cells
+                _codes[key] = code
         _cache[key] = made
     if _recorders and recorded:
         _recorders[-1].add(key)
     return made
+
+
+def _run_template(code, name: str, namespace: dict | None):
+    if namespace is None and code.co_names == (name,):
+        # one globals dict for all the templates that define `name` only and are given no
+        # namespace (a copy each was 0.2 MB after `import argparse`); the lock keeps another
+        # thread's template from replacing `name` before it is taken out
+        with _shared_lock:
+            exec(code, _shared_globals)  # noqa: S102
+            return _shared_globals.pop(name)
+    scope = dict(namespace or {})
+    exec(code, scope)  # noqa: S102
+    return scope[name]
+
+
+def _plain_function(made, name: str) -> bool:
+    """Whether `made` is a function its code alone makes again (no defaults, no cells)."""
+    return type(made) is types.FunctionType and made.__code__.co_name == name and \
+        made.__defaults__ is None and made.__kwdefaults__ is None and made.__closure__ is None
 
 
 def record(key) -> None:
@@ -112,9 +133,20 @@ def recorded_apart(node, compile_body):
 
 
 def compiled_codes(keys) -> list[tuple[str, str, object]]:
-    """(source, name, host code object) for each recorded key, for saving with `marshal`."""
-    return [(source, name, _codes[source, name]) for source, name in keys
-            if (source, name) in _codes]
+    """(source, name, host code object) for each recorded key, for saving with `marshal`: the
+    code of the function the template defines (the template's own code is not kept once it
+    ran: 0.33 MB after `import argparse`), or the template's when that function has defaults
+    or cells."""
+    found = []
+    for key in keys:
+        code = _codes.get(key)
+        if code is None:
+            made = _cache.get(key)  # None for a trampoline shape's key (compiler.functions)
+            if made is None or not _plain_function(made, key[1]):
+                continue
+            code = made.__code__
+        found.append((key[0], key[1], code))
+    return found
 
 
 def preload_key(source: str, name: str) -> bytes:
