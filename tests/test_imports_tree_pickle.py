@@ -144,6 +144,25 @@ def test_expression_contexts_are_the_shared_objects_and_empty_lists_are_one_per_
     assert 1 < len(_empty_lists(loaded, loaded_table)) <= 1 + bodies
 
 
+
+def test_identifiers_and_line_numbers_are_one_object_per_value_once_loaded():
+    """Short strings and ints past the small-int cache are shared by every loaded pickle (the
+    main one and each body's); empty `directives` are one dict per pickle."""
+    (_, table), (loaded, loaded_table) = _load(SOURCE + '\n' * 300 + SOURCE)
+    by_value: dict = {}
+    for node in nodes.walk(loaded):  # reads every body
+        for name in (*node._fields, 'lineno', 'end_lineno'):
+            value = getattr(node, name, None)
+            if type(value) is int and value > 256 or type(value) is str and len(value) < 20:
+                assert by_value.setdefault((type(value), value), value) is value, (name, value)
+    assert any(type(value) is int for _, value in by_value) and \
+        any(value == 'self' for _, value in by_value)
+    for block in _blocks(loaded_table):
+        for name in block.symbols:
+            assert by_value.setdefault((str, name), name) is name
+    empty = {id(block.directives) for block in _blocks(loaded_table) if not block.directives}
+    assert 1 <= len(empty) < sum(1 for block in _blocks(table) if not block.directives)
+
 def test_a_missing_attribute_of_a_def_is_still_an_attribute_error():
     _, (loaded, _) = _load(SOURCE)
     plain = loaded.body[2]
