@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 
+from ..runtime.frames import NO_CHILDREN
 from ..runtime.functions import (
     PLACEHOLDERS,
     Signature,
@@ -345,7 +346,7 @@ class _BodyCompilation:
             closure = _lambda_body(value) if not is_gen else _gen_lambda_body(value)
         else:
             closure = compiler.function_body(body)
-        return closure, compiler.child_codes
+        return closure, compiler.child_codes or NO_CHILDREN
 
     def __call__(self, f):
         # the first call (of a generator: its first resumption, inside the trampoline's

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections import defaultdict, deque
 
 from ..scopes import SymbolTable
-from ..scopes.flags import CELL, FREE, GLOBAL_EXPLICIT, LOCAL, SCOPE_MASK, SCOPE_OFF
+from ..scopes.flags import (
+    CELL,
+    DEF_BOUND,
+    FREE,
+    GLOBAL_EXPLICIT,
+    GLOBAL_IMPLICIT,
+    LOCAL,
+    SCOPE_MASK,
+    SCOPE_OFF,
+)
 
 __all__ = [
     'SCOPE_NODES',
@@ -55,6 +64,13 @@ _NO_NAMES: frozenset[str] = frozenset()
 class Scope:
     """One code block's names: slot numbers, cells, frees and how each name is reached."""
 
+    # a scope per function of every imported module (a dict each was 0.5 MB for dataclasses,
+    # enum and typing); `lazy_bodies` and `future` are set on a module's scope only
+    __slots__ = ('_children', '_children_by_node', 'cell_map', 'cells', 'constants', 'deleted',
+                 'frees', 'future', 'kind', 'lazy_bodies', 'name', 'own_cell_slots',
+                 'own_frees', 'params', 'parent', 'private_class', 'qualname', 'slots',
+                 'table', 'varnames')
+
     def __init__(self, table, kind: str, parent: Scope | None, name: str, qualname: str,
                  private_class: str | None) -> None:
         self.table = table
@@ -73,7 +89,7 @@ class Scope:
         # the child tables by (name, line) and by node, indexed when the body is compiled
         # (a function body compiled on its first call may never be)
         self._children: dict[tuple, deque] | None = None
-        self._children_by_node: dict[int, object] = {}
+        self._children_by_node: dict[int, object] | None = None
         self.cell_map = parent.cell_map if parent is not None else None
         # the compilation unit's constants, one object per value (compiler.constants)
         self.constants: dict = parent.constants if parent is not None else {}
@@ -116,6 +132,7 @@ class Scope:
 
     def _index_children(self) -> None:
         children: dict[tuple, deque] = defaultdict(deque)
+        self._children_by_node = {}
         for child in self.table.get_children():
             # Memphis's own tables know their node; the host's `symtable` (for compile() of
             # an ast tree) is matched by name and line, in visiting order
@@ -178,6 +195,28 @@ class Scope:
     def free_slots(self) -> tuple[int, ...]:
         return tuple(self.slots[name] for name in self.frees)
 
+    def _kind_of(self, name: str) -> tuple[int, bool, bool] | None:
+        """(scope flag, is local, is global) of `name` in this scope's table, or None if the
+        table does not know it: from the flags of Memphis's own tables (no `Symbol` object
+        and namespace list per name of every function compiled), else from the `symtable`
+        API (what `Symbol.is_local()` and `is_global()` answer, quirks included)."""
+        table = self.table
+        if isinstance(table, SymbolTable):
+            block = table._table
+            flags = block.symbols.get(name)
+            if flags is None:
+                return None
+            scope = (flags >> SCOPE_OFF) & SCOPE_MASK
+            # the stdlib counts every bound name of a table named 'top' as global and local
+            top = block.name == 'top' and bool(flags & DEF_BOUND)
+            return (scope, scope in (LOCAL, CELL) or top,
+                    scope in (GLOBAL_IMPLICIT, GLOBAL_EXPLICIT) or top)
+        sym = self.symbol(name)
+        if sym is None:
+            return None
+        return (GLOBAL_EXPLICIT if sym.is_declared_global() else 0, sym.is_local(),
+                sym.is_global())
+
     def resolve(self, name: str) -> str:
         """How `name` (already mangled) is reached from this scope.
 
@@ -187,12 +226,12 @@ class Scope:
         if self.kind == ScopeKind.FUNCTION:
             if name in self.cells or name in self.frees:
                 return 'deref'
-            sym = self.symbol(name)
-            if sym is None or sym.is_declared_global():
+            known = self._kind_of(name)
+            if known is None or known[0] == GLOBAL_EXPLICIT:
                 return 'global'
-            # is_local() first: the stdlib's is_global() is also true of every bound name of a
+            # local first: the stdlib's is_global() is also true of every bound name of a
             # table named 'top' (a function named top: its parameters are fast locals)
-            if sym.is_local():
+            if known[1]:
                 return 'fast'
             return 'global'
         # module and class scopes: from the flags, no `Symbol` per name (declared_global)
@@ -206,10 +245,10 @@ class Scope:
         if self.kind == ScopeKind.FUNCTION:
             if name in self.cells or name in self.frees:
                 return 'deref'
-            sym = self.symbol(name)
-            if sym is not None and sym.is_declared_global():
+            known = self._kind_of(name)
+            if known is not None and known[0] == GLOBAL_EXPLICIT:
                 return 'global'
-            if sym is not None and sym.is_global() and not sym.is_local():
+            if known is not None and known[2] and not known[1]:
                 return 'global'
             return 'fast'
         if declared_global(self.table, name):

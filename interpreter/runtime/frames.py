@@ -8,9 +8,11 @@ thread is kept in its `ThreadState`, so threads are real host threads (decision 
 from __future__ import annotations
 
 import threading
+import types
 from _thread import get_ident
 
 __all__ = [
+    'NO_CHILDREN',
     'UNBOUND',
     'ClosingThrow',
     'Code',
@@ -27,6 +29,10 @@ __all__ = [
     'suspend_frame',
     'thread_states',
 ]
+
+# The children of a code that has no nested code (read-only: nothing adds to a code's
+# children once compiled)
+NO_CHILDREN = types.MappingProxyType({})
 
 
 class ClosingThrow(BaseException):
@@ -123,7 +129,8 @@ class Code:
         self.lazy = None
         self.docstring = None
         self.trampoline = None
-        self.children: dict = {}
+        # {code_key: nested Code}; a code without nested ones (most) shares one empty mapping
+        self.children = NO_CHILDREN
         # (source text, compile mode) for code compile() made from a string (runtime.host_code)
         self.origin = None
         # a location table given by `replace(co_linetable=...)`: positions come from it

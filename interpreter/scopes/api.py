@@ -43,7 +43,9 @@ class SymbolTable:
         self._table = block
         self._filename = filename
         self._memo = {} if memo is None else memo
-        self._symbols: dict[str, Symbol] = {}
+        # made by the first lookup: the compiler reads flags, not Symbols, so most tables of
+        # an imported module never make one (a table per function, pickled by the cache)
+        self._symbols: dict[str, Symbol] | None = None
 
     def __repr__(self) -> str:
         kind = '' if type(self) is SymbolTable else f'{type(self).__name__} '
@@ -79,6 +81,8 @@ class SymbolTable:
         return self._table.symbols.keys()
 
     def lookup(self, name: str) -> Symbol:
+        if self._symbols is None:
+            self._symbols = {}
         symbol = self._symbols.get(name)
         if symbol is None:
             flags = self._table.symbols[name]
