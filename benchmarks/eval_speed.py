@@ -4,9 +4,10 @@
 
 Each program in benchmarks/programs/ runs in a fresh process under each implementation; the time
 is CPU time (`process_time`: steadier than wall time on a loaded machine) around running the
-program's code, Memphis's including compiling it (start-up is measured separately by
-`memphis empty.py`). Prints the best of REPEAT runs per program, Memphis/CPython, and the
-geometric mean of the ratios.
+program's code, Memphis's including compiling it. Prints the best of REPEAT runs per program,
+Memphis/CPython, and the geometric mean of the ratios; then start-up: the CPU time of a whole
+process running an empty program (`python3 empty.py` against `python3 -m interpreter
+empty.py`, goal: at most 3x), best of 3 x REPEAT.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import resource
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +61,30 @@ def time_once(program: Path, implementation: str) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
+def process_cpu(command: list[str]) -> float:
+    """User + system CPU seconds of one run of `command` (a child process), with the host's
+    bytecode cache written and used as by default (with PYTHONDONTWRITEBYTECODE, every
+    Memphis module edited since its `.pyc` was written is compiled again at each start)."""
+    environment = dict(os.environ, PYTHONHASHSEED='0')
+    environment.pop('PYTHONDONTWRITEBYTECODE', None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env=environment)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def startup(repeat: int) -> tuple[float, float]:
+    """(CPython's, Memphis's) CPU seconds for a process running an empty program."""
+    with tempfile.TemporaryDirectory() as folder:
+        empty = Path(folder) / 'empty.py'
+        empty.write_text('')
+        process_cpu([sys.executable, '-m', 'interpreter', str(empty)])  # writes the .pyc files
+        host = min(process_cpu([sys.executable, str(empty)]) for _ in range(repeat))
+        ours = min(process_cpu([sys.executable, '-m', 'interpreter', str(empty)])
+                   for _ in range(repeat))
+    return host, ours
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('-n', '--repeat', type=int, default=3)
@@ -74,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f'{program.stem:<20} {host:>10.4f} {ours:>10.4f} {ratio:>7.1f}x', flush=True)
     geometric = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
     print(f'{"geometric mean":<42} {geometric:>7.1f}x')
+    host, ours = startup(3 * options.repeat)
+    print(f'{"start-up (empty program)":<20} {host:>10.4f} {ours:>10.4f} {ours / host:>7.1f}x'
+          f'  (goal 3x)')
     return 0
 
 

@@ -205,6 +205,10 @@ def run_program(command: list[str], loops: int, timeout: float) -> Run:
     with tempfile.TemporaryDirectory() as scratch:
         results, usage = Path(scratch) / 'records.tsv', Path(scratch) / 'usage'
         environment = dict(os.environ, PYTHONPATH=str(STANDIN), PYTHONHASHSEED='0')
+        # the host's bytecode cache as by default: with PYTHONDONTWRITEBYTECODE set, every
+        # Memphis module without a current `.pyc` (a fresh checkout) was compiled from source
+        # in every measured process, which weighed on Memphis's time and peak memory
+        environment.pop('PYTHONDONTWRITEBYTECODE', None)
         environment[LOOPS_VARIABLE] = str(loops)
         environment[RESULTS_VARIABLE] = str(results)
         out_path, err_path = Path(scratch) / 'stdout', Path(scratch) / 'stderr'
