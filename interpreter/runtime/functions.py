@@ -241,8 +241,9 @@ def make_trampoline_code(shape: tuple) -> Trampoline:
 
     `kind` is 'function', 'generator', 'coroutine' or 'asyncgen'. Slots that are cells get a
     fresh cell (wrapping the argument for a parameter), other unassigned locals start UNBOUND.
-    A plain function's trampoline pushes its frame itself (one host call less per call);
-    the others delegate to an entry generator (see `enter_generator`). Its free variables
+    A plain function's trampoline hands its slot list to `_call_function` (a small host code
+    per function); generators and coroutines push their frame in the trampoline, an async
+    generator's delegates to an entry generator (see `enter_generator`). Its free variables
     (generic names too) close the slot list. Parameters and free variables have placeholder
     names, replaced by each function's own (`Trampoline.renamed`); the temporaries are named
     '.frame' and so on, which no parameter can be.
