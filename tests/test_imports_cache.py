@@ -207,7 +207,7 @@ def test_another_front_end_uses_other_entries(tmp_path, cache_dir, monkeypatch):
 
 
 @pytest.mark.parametrize('edited', ['runtime/functions.py', 'runtime/async_generators.py',
-                                    'parser/statements.py', 'nodes.py'])
+                                    'compiler/functions.py', 'parser/statements.py', 'nodes.py'])
 def test_an_edit_to_what_writes_an_entry_changes_the_fingerprint(edited, monkeypatch):
     # entries save trampolines as well as trees: with the old fingerprint, every warm run
     # ignored the saved trampolines of a stale format and made them all again

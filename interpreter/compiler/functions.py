@@ -18,8 +18,8 @@ from .core import RETURN
 from .lazy import compiled_body, defer_body
 from .scope import ScopeKind, _children_in_scope, set_local_names, yield_kinds
 
-__all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_of', 'function_trampoline',
-           'preload_trampolines', 'trampoline_entries', 'trampoline_format']
+__all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_of',
+           'function_trampoline', 'preload_trampolines', 'trampoline_entries']
 
 
 def _same_name(name: str) -> str:
@@ -220,47 +220,29 @@ _preloaded: dict[tuple, bytes] = {}
 # What the compilation recordings note for a shape (runtime.templates.record): the import cache
 # saves those trampolines with the module, so a warm import makes none.
 _SHAPE = 'trampoline shape'
-_format: str | None = None
-
-
-def trampoline_format() -> str:
-    """Names the code that writes trampolines (its files' sizes and mtimes): trampolines saved
-    by another are ignored."""
-    global _format
-    if _format is None:
-        import os
-
-        from ..runtime import async_generators, functions
-
-        stamps = []
-        for module in (functions, async_generators):
-            status = os.stat(module.__file__)
-            stamps.append(f'{status.st_size}:{status.st_mtime_ns}')
-        _format = ' '.join(stamps)
-    return _format
 
 
 def trampoline_entries(keys) -> tuple | None:
-    """(format, ((shape, marshalled template code), ...)) of the trampoline shapes among the
-    recorded `keys`, for saving; None if there are none."""
+    """((shape, marshalled template code), ...) of the trampoline shapes among the recorded
+    `keys`, for saving; None if there are none. The files that write trampolines are part of
+    the import cache's fingerprint (`imports.cache._FRONT_END_FILES`): an entry is never read
+    by code that would make them otherwise."""
     entries = tuple((key[1], marshal.dumps(_trampolines[key[1]].template)) for key in keys
                     if key[0] == _SHAPE and key[1] in _trampolines)
-    return (trampoline_format(), entries) if entries else None
+    return entries or None
 
 
 def preload_trampolines(saved) -> None:
     """Make the trampolines of `trampoline_entries` available: a function of one of those
     shapes then only renames one."""
-    if saved is None or saved[0] != trampoline_format():
-        return
-    for shape, template in saved[1]:
+    for shape, template in saved or ():
         if shape not in _trampolines:
             _preloaded[shape] = template
 
 
-def function_trampoline(signature: Signature, *, kind: str, nlocals: int, cell_slots, n_free: int,
-                name: str, qualname: str, filename: str, firstlineno: int,
-                freevars: tuple) -> Trampoline:
+def function_trampoline(signature: Signature, *, kind: str, nlocals: int, cell_slots,
+                        n_free: int, name: str, qualname: str, filename: str, firstlineno: int,
+                        freevars: tuple) -> Trampoline:
     """`make_trampoline_code`'s result, from a function of the same shape when there was one
     (argparse and the modules it imports: 1,010 functions, 528 shapes when parameter names
     counted, 137 since they do not), renamed for this function."""

@@ -33,6 +33,7 @@ _FRONT_END_FILES = ('__init__.py', 'nodes.py', 'lexer.py', 'literals.py', 'token
                     'source.py', 'diagnostics.py', os.path.join('imports', 'tree_pickle.py'),
                     os.path.join('imports', 'cache.py'),
                     os.path.join('imports', 'unit_dictionary.bin'),
+                    os.path.join('compiler', 'functions.py'),
                     os.path.join('runtime', 'functions.py'),
                     os.path.join('runtime', 'async_generators.py'))
 _FRONT_END_PACKAGES = ('parser', 'scopes')

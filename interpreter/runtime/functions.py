@@ -66,9 +66,8 @@ class Signature:
         return names
 
 
-_HELPERS = ('_e', '_U', '_C', '_F', '_T', '_S', '_new', '_Frame', '_code', '_g', '_b', '_body',
-            '_states', '_ident', '_new_state', '_limit', '_leave', '_deep', '_pool', '_refcount',
-            '_tail', '_call', '_B')
+_HELPERS = ('_e', '_U', '_C', '_F', '_T', '_S', '_Frame', '_code', '_g', '_b', '_states',
+            '_ident', '_new_state', '_limit', '_leave', '_deep', '_tail', '_call', '_B')
 _TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'frame', 'depth',
                 'state', 'fast')
 # A helper is a constant of the trampoline's code: the template reads a placeholder string,
@@ -517,18 +516,12 @@ def _bind_helpers(code: Code, builtins: dict, binding: _Binding) -> tuple:
     elif code.kind == 'coroutine':
         enter = _Awaitable
     leave = leave_generator_frame if code.kind in ('generator', 'coroutine') else leave_frame
-    # Frames of this function's returned calls that nothing else refers to (the count is the
-    # local variable and getrefcount's argument), emptied and reused by its next call:
-    # allocating and freeing a frame object cost half of a call's time. A frame kept by a
-    # traceback, a generator's f_back or sys._getframe() is never reused.
-    pool = [None]
     binding.code = code
-    binding.pool = pool
-    helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, object.__new__, Frame,
-               code, globals, builtins, code.body, thread_states, get_ident, current_state,
-               recursion_limit, leave, _too_deep, pool, sys.getrefcount)
+    binding.pool = [None]  # a plain function's reused frames (`_call_function`)
     trampoline = code.trampoline
-    helpers += (trampoline.unbound_tail(), _call_function, binding)
+    helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, Frame, code, globals, builtins,
+               thread_states, get_ident, current_state, recursion_limit, leave, _too_deep,
+               trampoline.unbound_tail(), _call_function, binding)
     if trampoline.positions is None:
         values = dict(zip(_HELPERS, helpers))
         return _bound_constants(trampoline.template.co_consts,
