@@ -23,7 +23,7 @@ from ..runtime.templates import instantiate
 from ..runtime.tracebacks import leave_frame
 from .functions import function_trampoline
 from .generators import _await_in_frame
-from .scope import ScopeKind, is_async_comprehension, set_local_names
+from .scope import ScopeKind, is_async_comprehension, is_coroutine_comprehension, set_local_names
 
 __all__ = ['ComprehensionCompiler', 'ComprehensionLines']
 
@@ -38,7 +38,7 @@ class ComprehensionCompiler:
         evaluated in the enclosing scope, yields)."""
         from . import Compiler
 
-        if any(g.is_async for g in node.generators) or self.awaits_inside(node):
+        if is_coroutine_comprehension(node):
             if kind == 'genexpr':
                 return self.async_genexp(node, generator=generator)
             if self.reuse is None:
@@ -123,9 +123,6 @@ class ComprehensionCompiler:
             return run_from(f, iterator)
 
         return yielding_first_iterable
-
-    def awaits_inside(self, node) -> bool:
-        return any(type(n).__name__ == 'Await' for n in _walk_own_scope(node))
 
     def gen_expr_ListComp(self, node):
         return self.async_comprehension(node, '<listcomp>', 'list')
@@ -662,19 +659,6 @@ def _genexpr_template():
 
 
 _guarded_templates: dict = {}
-
-
-def _walk_own_scope(node):
-    """Every node of a comprehension, not descending into nested lambdas or comprehensions."""
-    for field in node._fields:
-        value = getattr(node, field, None)
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if hasattr(item, '_fields'):
-                yield item
-                if type(item).__name__ not in ('Lambda', 'ListComp', 'SetComp', 'DictComp',
-                                               'GeneratorExp'):
-                    yield from _walk_own_scope(item)
 
 
 def _not_supported_yet(node):

@@ -28,6 +28,7 @@ __all__ = [
     'build_module_scope',
     'compute_cells',
     'declared_global',
+    'is_coroutine_comprehension',
     'mangle',
     'release_ran_trees',
     'set_local_names',
@@ -396,6 +397,23 @@ def _children_in_scope(node):
         return [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]
     if kind in ('ListComp', 'SetComp', 'DictComp', 'GeneratorExp'):
         return [node.generators[0].iter]
+    return _children_of(node)
+
+
+def _comprehension_scope_nodes(node):
+    """Every node a comprehension evaluates in its own scope: all but its first iterable (the
+    enclosing scope's), and of a nested lambda or comprehension only what its own parent
+    evaluates (defaults, the first iterable)."""
+    first, *others = node.generators
+    pending = [first.target, *first.ifs, *others]
+    pending.extend(child for child in _children_of(node) if type(child).__name__ != 'comprehension')
+    while pending:
+        item = pending.pop()
+        yield item
+        pending.extend(_children_in_scope(item))
+
+
+def _children_of(node) -> list:
     found = []
     for field in node._fields:
         value = getattr(node, field, None)
@@ -406,23 +424,25 @@ def _children_in_scope(node):
     return found
 
 
-def _own_scope_nodes(node):
-    """Every node below a comprehension, not descending into nested scopes."""
-    for field in node._fields:
-        value = getattr(node, field, None)
-        for item in value if isinstance(value, list) else [value]:
-            if hasattr(item, '_fields'):
-                yield item
-                if type(item).__name__ not in SCOPE_NODES:
-                    yield from _own_scope_nodes(item)
+def is_coroutine_comprehension(node) -> bool:
+    """A comprehension or generator expression whose code is a coroutine (an asynchronous
+    generator for a generator expression), by CPython 3.11's symtable rule: it has an `async
+    for`, awaits in its own scope, or holds a list, set or dict comprehension that is one."""
+    if any(g.is_async for g in node.generators):
+        return True
+    for item in _comprehension_scope_nodes(node):
+        kind = type(item).__name__
+        if kind == 'Await' or (kind in ('ListComp', 'SetComp', 'DictComp')
+                               and is_coroutine_comprehension(item)):
+            return True
+    return False
 
 
 def is_async_comprehension(node) -> bool:
     """A list, set or dict comprehension that awaits (so its evaluation awaits, as in CPython)."""
     if type(node).__name__ not in ('ListComp', 'SetComp', 'DictComp'):
         return False
-    return any(g.is_async for g in node.generators) or any(
-        type(n).__name__ == 'Await' for n in _own_scope_nodes(node))
+    return is_coroutine_comprehension(node)
 
 
 def yielding_nodes(body: list) -> set[int]:

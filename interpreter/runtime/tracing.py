@@ -1216,8 +1216,7 @@ def traced_anext(f, awaitable, source: str | None):
     try:
         return (yield from traced_delegation(f, _await_iterator(awaitable, source)))
     except StopAsyncIteration as stop:
-        arg = (StopAsyncIteration, stop, traceback_from_frame(f, stop))
-        _deliver(f, 'exception', arg, arg)  # not kept: see _report_stop
+        _report_caught(f, stop, traceback_from_frame(f, stop))
         raise
 
 
@@ -1365,11 +1364,22 @@ def _resumed(f, current: bool) -> None:
         resume_event(f)
 
 
+# a coroutine's __await__() and an async generator's __anext__()/asend() objects
+_C_AWAITABLES = frozenset({'coroutine_wrapper', 'async_generator_asend'})
+
+
 def _report_stop(f, iterator, stop: StopIteration) -> None:
     """The StopIteration that ends a loop or a delegation: reported, never kept (the frame
     consumes it; its traceback would keep the iterator alive, delaying its finalization)."""
-    # a generator's return value reaches the frame without a traceback
-    traceback = None if hasattr(iterator, 'gi_code') or hasattr(iterator, 'cr_code') else \
-        traceback_from_frame(f, stop)
-    arg = (StopIteration, stop, traceback)
+    # a generator's return value (or a C awaitable's) reaches the frame without a traceback
+    traceback = None if hasattr(iterator, 'gi_code') or hasattr(iterator, 'cr_code') \
+        or type(iterator).__name__ in _C_AWAITABLES else traceback_from_frame(f, stop)
+    _report_caught(f, stop, traceback)
+
+
+def _report_caught(f, error: BaseException, traceback) -> None:
+    """`f`'s 'exception' event for an exception its loop consumes. The event's argument lives
+    in this call only: kept in a frame that the exception's traceback holds, it would make a
+    cycle, and everything the frame holds would wait for the garbage collector."""
+    arg = (type(error), error, traceback)
     _deliver(f, 'exception', arg, arg)
