@@ -96,6 +96,29 @@ def test_session_matches_python_i(name: str) -> None:
     assert actual.returncode == expected.returncode
 
 
+ASYNCIO_SESSION = ('x = await asyncio.sleep(0, result=5)\nx\nprint(x + 1)\n'
+                   'async def twice(n):\n  await asyncio.sleep(0)\n  return 2 * n\n\n'
+                   'await twice(x)\n[await twice(i) for i in range(3)]\n'
+                   'def aiter_of(n):\n  async def agen():\n    for i in range(n):\n'
+                   '      yield i\n  return agen()\n\n'
+                   'async for i in (await twice(j) async for j in aiter_of(2)): i\n\n'
+                   'await asyncio.sleep(0, result="the last")\n')
+
+
+def test_asyncio_repl_matches_python() -> None:
+    """`-m asyncio`: each input compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT, made a function of
+    (types.FunctionType) and awaited on the loop when it is a coroutine. (No error inside a
+    coroutine: its traceback would show the interpreted Task's frame, which CPython's C Task
+    does not have, _asyncio being withheld (docs/architecture.md); and none at all: the
+    traceback's concurrent.futures lines depend on whether the REPL's thread waited.)"""
+    expected = run([sys.executable, '-m', 'asyncio'], ASYNCIO_SESSION)
+    actual = run([sys.executable, '-m', 'interpreter', '-m', 'asyncio'], ASYNCIO_SESSION)
+    assert b'the last' in expected.stdout
+    assert actual.stdout.decode() == expected.stdout.decode()
+    assert without_banner(actual.stderr) == without_banner(expected.stderr)
+    assert actual.returncode == expected.returncode
+
+
 def test_banner_names_memphis_and_host() -> None:
     result = run([sys.executable, '-m', 'interpreter', '-i'], '')
     first = result.stderr.decode().splitlines()[0]

@@ -12,6 +12,7 @@ import weakref
 from ..parser.messages import Msg
 from ..runtime.frames import Code, code_observers
 from ..runtime.host_code import remember_source
+from ..runtime.module_functions import CO_COROUTINE
 from ..source import SourceDecodeError, decode_source, find_cookie
 from .classes import ClassCompiler
 from .comprehensions import ComprehensionCompiler
@@ -47,9 +48,11 @@ class Compiler(ExpressionCompiler, TargetCompiler, StatementCompiler, FunctionCo
                  reuse: dict | None = None, instrument: bool = False,
                  lazy: bool | None = None) -> None:
         # nothing yields in a module or class body (yield, await, async for/with and async
-        # comprehensions there are SyntaxErrors of the front end), so its walk is skipped
-        super().__init__(scope, filename, kind=kind,
-                         body=None if kind in ('module', 'class') else body)
+        # comprehensions there are SyntaxErrors of the front end), so its walk is skipped,
+        # but for a module compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT that awaits
+        walked = kind not in ('module', 'class') or (
+            kind == 'module' and getattr(getattr(scope.table, '_table', None), 'coroutine', False))
+        super().__init__(scope, filename, kind=kind, body=body if walked else None)
         self.future = future
         # function bodies compiled on their first call (compiler.lazy): the module's choice,
         # kept on its scope so every nested compiler (class bodies, comprehensions) follows it
@@ -67,13 +70,14 @@ class Compiler(ExpressionCompiler, TargetCompiler, StatementCompiler, FunctionCo
 
 
 def parse_source(source: str | bytes, filename: str, mode: str = 'exec',
-                 from_file: bool = False):
+                 from_file: bool = False, *, top_level_await: bool = False):
     """(tree, symbol table) from the front end; SyntaxError for the first syntax error,
-    positioned as CPython parsing a file does when `from_file` (see SyntaxDiagnostic)."""
+    positioned as CPython parsing a file does when `from_file` (see SyntaxDiagnostic).
+    `top_level_await`: compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT."""
     from ..scopes import build_symtable
 
     tree = parse_tree(source, filename, mode, from_file)
-    table, diagnostics = build_symtable(tree, filename)
+    table, diagnostics = build_symtable(tree, filename, top_level_await=top_level_await)
     if diagnostics:
         # CPython's compile stage takes the line from the file named `filename` (none when
         # there is no such file, as for '<string>'), not from the source it compiled.
@@ -198,13 +202,23 @@ def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool =
         emit_warnings(syntax_warnings(tree, future=future), filename)
     optimize_tree(tree, optimize)
     scope.future = future  # for the traced compilations of its code (runtime.tracing)
-    compiler = Compiler(scope, filename, kind='module', body=body, future=future)
+    compiler = Compiler(scope, filename, kind='module',
+                        body=body if kind_name != 'Expression' else [tree.body], future=future)
     compiler.interactive = mode == 'single'
     code = Code('<module>', '<module>', filename, 1)
     code.kind = 'module'
     code.scope = scope
     code.node = tree
-    if kind_name == 'Expression':
+    if kind_name == 'Expression' and compiler.yields(tree.body):
+        # an expression that awaits (PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        value, _ = compiler.gen_expr(tree.body)
+
+        def evaluate_awaiting(f):
+            f.ret = yield from value(f)
+
+        evaluate_awaiting.memphis_gen = True
+        code.body = evaluate_awaiting
+    elif kind_name == 'Expression':
         value = compiler.expr(tree.body)
 
         def evaluate(f):
@@ -216,6 +230,9 @@ def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool =
         docstring = docstring_of(body) if mode != 'single' else None
         code.docstring = docstring
         code.body = compiler.module_body(body, docstring)
+    if compiler.is_gen(code.body):
+        # it awaits: running it makes a coroutine (runtime.module_functions)
+        code.co_flags |= CO_COROUTINE
     code.children = compiler.child_codes
     if code_observers:
         for observer in list(code_observers):
@@ -225,8 +242,9 @@ def compile_tree(tree, table, filename: str, mode: str = 'exec', *, warn: bool =
 
 def compile_source(source: str | bytes, filename: str, mode: str = 'exec',
                    from_file: bool = False, *, future: frozenset = frozenset(),
-                   optimize: int = 0) -> Code:
-    tree, table = parse_source(source, filename, mode, from_file)
+                   optimize: int = 0, top_level_await: bool = False) -> Code:
+    tree, table = parse_source(source, filename, mode, from_file,
+                               top_level_await=top_level_await)
     code = compile_tree(tree, table, filename, mode, future=future, optimize=optimize)
     if not from_file:
         text = source if isinstance(source, str) else decode_source(source, filename)

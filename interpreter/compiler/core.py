@@ -350,11 +350,22 @@ class ModuleBodies:
         if docstring is None and not annotated:
             return block
 
-        def module_body(f):
+        def set_up(f):
             if docstring is not None:
                 f.names['__doc__'] = docstring
             if annotated:
                 setup_annotations(f.names)
+
+        if self.is_gen(block):  # a module that awaits (PyCF_ALLOW_TOP_LEVEL_AWAIT)
+            def awaiting_module_body(f):
+                set_up(f)
+                return (yield from block(f))
+
+            awaiting_module_body.memphis_gen = True
+            return awaiting_module_body
+
+        def module_body(f):
+            set_up(f)
             return block(f)
 
         return module_body

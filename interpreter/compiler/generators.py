@@ -29,7 +29,7 @@ from ..runtime.templates import instantiate
 from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame, memphis_traceback
 from .core import BREAK, CONTINUE, RETURN
 from .operators import NOTE
-from .statements import last_compiled_line
+from .statements import display, last_compiled_line
 
 __all__ = ['GeneratorCompiler', 'Temp']
 
@@ -304,6 +304,15 @@ class GeneratorCompiler:
         if type(node.value).__name__ == 'Yield':
             return self.gen_expr_Yield(node.value, statement=True)
         value, _ = self.gen_expr(node.value)
+        if self.interactive:  # 'single' input that awaits (PyCF_ALLOW_TOP_LEVEL_AWAIT)
+            from ..runtime.host import sys_overlay
+
+            overlay = sys_overlay()
+
+            def displayed_expression(f):
+                display(overlay, (yield from value(f)))
+
+            return displayed_expression
 
         def expression_statement(f):
             yield from value(f)

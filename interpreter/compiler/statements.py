@@ -17,7 +17,17 @@ from .expressions import load_name
 from .operators import BINARY, NOTE, operand_text
 from .scope import ScopeKind
 
-__all__ = ['StatementCompiler']
+__all__ = ['StatementCompiler', 'display']
+
+
+def display(overlay, result) -> None:
+    """Show the value of an expression statement of 'single' input (`overlay`: the
+    interpreted program's `sys`, runtime.host.sys_overlay)."""
+    try:
+        hook = overlay.displayhook
+    except AttributeError:
+        raise RuntimeError('lost sys.displayhook') from None
+    hook(result)
 
 
 class StatementCompiler:
@@ -43,12 +53,7 @@ class StatementCompiler:
         overlay = sys_overlay()
 
         def displayed_expression(f):
-            result = value(f)
-            try:
-                hook = overlay.displayhook
-            except AttributeError:
-                raise RuntimeError('lost sys.displayhook') from None
-            hook(result)
+            display(overlay, value(f))
 
         return displayed_expression
 

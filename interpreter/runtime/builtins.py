@@ -17,6 +17,7 @@ import types
 from ..imports.system import memphis_import
 from .frames import Code, Frame, current_state
 from .host import memphis_input
+from .module_functions import CO_COROUTINE, module_coroutine
 from .tracebacks import leave_frame
 
 __all__ = ['builtins_dict', 'builtins_module', 'new_module_globals', 'run_code']
@@ -32,10 +33,13 @@ def _caller() -> Frame:
 
 
 def run_code(code: Code, globals_: dict, names=None, back: Frame | None = _MISSING):
-    """Execute a module-kind `Code` with `globals_` (and `names` as its local namespace)."""
+    """Execute a module-kind `Code` with `globals_` (and `names` as its local namespace); a
+    module that awaits (compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT) gives its coroutine."""
     builtins = globals_.get('__builtins__', builtins_module)
     if isinstance(builtins, types.ModuleType):
         builtins = builtins.__dict__
+    if code.co_flags & CO_COROUTINE:
+        return module_coroutine(code, globals_, builtins, globals_ if names is None else names)
     state = current_state()
     previous = state.frame
     frame = Frame(code, globals_, builtins, globals_ if names is None else names, [],
@@ -175,7 +179,7 @@ def _run_code_object(code: Code, globals_: dict, locals_, closure: tuple):
 # ALLOW_INCOMPLETE_INPUT)
 _FUTURE_FLAGS = {name: getattr(__future__, name).compiler_flag
                  for name in __future__.all_feature_names}
-_ONLY_AST, _TYPE_COMMENTS = 0x400, 0x1000
+_ONLY_AST, _TYPE_COMMENTS, _ALLOW_TOP_LEVEL_AWAIT = 0x400, 0x1000, 0x2000
 _ACCEPTED_FLAGS = functools.reduce(operator.or_, _FUTURE_FLAGS.values()) | 0x7600
 
 
@@ -211,11 +215,13 @@ def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimiz
         from ..scopes import build_symtable
 
         tree = from_host_tree(source, filename, mode)
-        table, diagnostics = build_symtable(tree, filename)
+        table, diagnostics = build_symtable(tree, filename,
+                                            top_level_await=bool(flags & _ALLOW_TOP_LEVEL_AWAIT))
         if diagnostics:
             raise diagnostics[0].to_exception(filename, None)
         return compile_tree(tree, table, filename, mode, future=future, optimize=optimize)
     source = _source_text(source, 'compile', 'string, bytes or AST')
+    top_level_await = bool(flags & _ALLOW_TOP_LEVEL_AWAIT)
     if only_ast:
         if mode == 'func_type' or flags & _TYPE_COMMENTS or _feature_version >= 0:
             # what Memphis's parser does not read (type comments, function type signatures,
@@ -231,9 +237,11 @@ def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimiz
         return to_ast(tree) if isinstance(tree, AST) else tree
     if flags & _ALLOW_INCOMPLETE_INPUT:
         return _complete_or_raise(
-            lambda *args: compile_source(*args, future=future, optimize=optimize),
+            lambda *args: compile_source(*args, future=future, optimize=optimize,
+                                         top_level_await=top_level_await),
             source, filename, mode, flags)
-    return compile_source(source, filename, mode, future=future, optimize=optimize)
+    return compile_source(source, filename, mode, future=future, optimize=optimize,
+                          top_level_await=top_level_await)
 
 
 _ALLOW_INCOMPLETE_INPUT, _DONT_IMPLY_DEDENT = 0x4000, 0x200

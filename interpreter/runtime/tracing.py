@@ -37,6 +37,7 @@ from .frames import (
     suspend_frame,
     thread_states,
 )
+from .module_functions import CO_COROUTINE
 from .tracebacks import ALREADY_RECORDED, traceback_from_frame
 
 __all__ = [
@@ -798,7 +799,7 @@ def _compile_instrumented(code: Code):
     node = code.node
     node_kind = type(node).__name__
     body_list = node.body if isinstance(getattr(node, 'body', None), list) else []
-    if node_kind == 'Lambda':
+    if node_kind in ('Lambda', 'Expression'):
         body_list = [node.body]
     elif node_kind in ('ListComp', 'SetComp', 'DictComp', 'GeneratorExp'):
         # what may await (see ComprehensionCompiler.awaiting_comprehension_code)
@@ -845,6 +846,16 @@ def _compile_instrumented(code: Code):
                            code.co_firstlineno, cell_slot)
     if code.kind == 'module':
         compiler.interactive = node_kind == 'Interactive'
+        # compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT and awaiting: a coroutine's body
+        awaiting = bool(code.co_flags & CO_COROUTINE)
+        if node_kind == 'Expression' and awaiting:
+            awaited, _ = compiler.gen_expr(node.body)
+
+            def evaluate_awaiting(f):
+                line_event(f, node.body.lineno)
+                f.ret = yield from awaited(f)
+
+            return _generator_body(evaluate_awaiting)
         if node_kind == 'Expression':
             value = compiler.expr(node.body)
 
@@ -853,7 +864,8 @@ def _compile_instrumented(code: Code):
                 f.ret = value(f)
 
             return _function_body(evaluate)
-        return _function_body(compiler.module_body(node.body, code.docstring))
+        body = compiler.module_body(node.body, code.docstring)
+        return _generator_body(body) if awaiting else _function_body(body)
     raise NotImplementedError(f'tracing {code.kind} code of a {node_kind} is not supported')
 
 

@@ -73,6 +73,7 @@ def function_from_code(code, globals, name=None, argdefs=None, closure=None):
     import types
 
     from .frames import Code
+    from .module_functions import module_function
 
     if not isinstance(code, Code):
         return types.FunctionType(code, globals, name, argdefs, closure)
@@ -83,6 +84,9 @@ def function_from_code(code, globals, name=None, argdefs=None, closure=None):
         raise TypeError('arg 3 (name) must be None or string')
     if argdefs is not None and not isinstance(argdefs, tuple):
         raise TypeError('arg 4 (defaults) must be None or tuple')
+    if code.kind == 'module' and argdefs is None and closure is None:
+        # its statements, run with `globals` as their namespace (asyncio's REPL)
+        return module_function(code, globals, builtins_of(globals), name)
     if code.kind != 'function' or code.trampoline is None:
         raise TypeError(f'Memphis cannot make a function of the code of a {code.kind} '
                         f'({code.co_name!r}): only a function\'s __code__')

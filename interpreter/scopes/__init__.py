@@ -13,16 +13,20 @@ _MODES = {'exec': 'Module', 'eval': 'Expression', 'single': 'Interactive'}
 
 
 def build_symtable(tree, filename: str = '<unknown>', *, source: str | None = None,
-                   compiler_checks: bool = True) -> tuple[SymbolTable, list[SyntaxDiagnostic]]:
+                   compiler_checks: bool = True,
+                   top_level_await: bool = False) -> tuple[SymbolTable, list[SyntaxDiagnostic]]:
     """Symbol tables for a parsed `tree` (Memphis nodes or host `ast`), and every diagnostic.
 
     Never raises for bad code. Diagnostics are in the order CPython meets them, so the first
     is what `compile()` would raise. `compiler_checks=False` leaves out the errors CPython's
-    code generator (not its symtable pass) raises, such as "'return' outside function".
+    code generator (not its symtable pass) raises, such as "'return' outside function";
+    `top_level_await`, compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT, lets the module's own
+    statements await.
     Tree positions are UTF-8 byte columns; given the `source`, diagnostics get character
     columns like every other stage's (their `offset` stays CPython's byte-based one).
     """
-    top, diagnostics = build_blocks(tree, compiler_checks=compiler_checks)
+    top, diagnostics = build_blocks(tree, compiler_checks=compiler_checks,
+                                    top_level_await=top_level_await)
     if source is not None:
         lines = split_lines(source)
         for diagnostic in diagnostics:

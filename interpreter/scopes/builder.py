@@ -133,9 +133,11 @@ def _loc(node) -> tuple[int, int, int, int]:
 class _Builder:
     """Pass 1 (collect facts per block, as CPython's symtable visitor) plus pass 2 (analysis)."""
 
-    def __init__(self, future_annotations: bool, compiler_checks: bool):
+    def __init__(self, future_annotations: bool, compiler_checks: bool,
+                 top_level_await: bool = False):
         self.future_annotations = future_annotations
         self.compiler_checks = compiler_checks
+        self.top_level_await = top_level_await
         self.visit_errors: list[SyntaxDiagnostic] = []
         self.analysis_errors: list[SyntaxDiagnostic] = []
         # Code-generator errors in CPython's compile order: diagnostics, and checks that wait
@@ -417,8 +419,15 @@ class _Builder:
             self.visit_expr(target)
         self.visit_expr(node.value)
 
+    def at_awaiting_top(self) -> bool:
+        """In the module's own block, compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT (CPython's
+        IS_TOP_LEVEL_AWAIT): it may await, and then it is a coroutine."""
+        return self.top_level_await and self.cur is self.top
+
     def _for(self, node, is_async: bool) -> None:
-        if is_async and self.cur.unit != _U_ASYNC:
+        if is_async and self.at_awaiting_top():
+            self.cur.coroutine = True
+        elif is_async and self.cur.unit != _U_ASYNC:
             self.compile_error("'async for' outside async function", node)
         target = self.captured(self.visit_expr, node.target)
         # A `for` loop's block is pushed before its iterable is compiled, an `async for`'s after.
@@ -644,7 +653,9 @@ class _Builder:
             self.compile_error("'continue' not properly in loop", node)
 
     def _with(self, node, is_async: bool) -> None:
-        if is_async and self.cur.unit != _U_ASYNC:
+        if is_async and self.at_awaiting_top():
+            self.cur.coroutine = True
+        elif is_async and self.cur.unit != _U_ASYNC:
             self.compile_error("'async with' outside async function", node)
         for item in node.items:
             self.visit_expr(item.context_expr)
@@ -824,6 +835,7 @@ class _Builder:
         generators = node.generators
         outermost = generators[0]
         cur = self.cur
+        awaiting_top = self.at_awaiting_top()
         cur.comp_iter_expr += 1
         # CPython compiles the first iterable after the comprehension's own code.
         first_iter = self.captured(self.visit_expr, outermost.iter)
@@ -833,7 +845,7 @@ class _Builder:
         block.comprehension = kind
         if outermost.is_async:
             block.coroutine = True
-        if kind != 'GeneratorExp' and outer_unit not in (_U_ASYNC, _U_COMP):
+        if kind != 'GeneratorExp' and outer_unit not in (_U_ASYNC, _U_COMP) and not awaiting_top:
             self.defer('async_comprehension', node, block)
         saved_unit = self.enter_unit()
         self.add_def('.0', DEF_PARAM, node)
@@ -905,7 +917,9 @@ class _Builder:
         cur = self.cur
         if cur.type == ANNOTATION:
             self.error("'await expression' can not be used within an annotation", node)
-        if cur.unit in (_U_MODULE, _U_CLASS):
+        if self.at_awaiting_top():
+            pass
+        elif cur.unit in (_U_MODULE, _U_CLASS):
             self.compile_error("'await' outside function", node)
         elif cur.unit not in (_U_ASYNC, _U_COMP):
             self.compile_error("'await' outside async function", node)
@@ -1472,14 +1486,17 @@ def check_future(tree) -> tuple[bool, list[SyntaxDiagnostic], int]:
     return annotations, errors, future_lineno
 
 
-def build_blocks(tree, *, compiler_checks: bool = True) -> tuple[Block, list[SyntaxDiagnostic]]:
+def build_blocks(tree, *, compiler_checks: bool = True,
+                 top_level_await: bool = False) -> tuple[Block, list[SyntaxDiagnostic]]:
     """Run the scope pass over `tree`; return the top raw block and every diagnostic.
+    `top_level_await`: compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT (the module's own statements
+    may await, `async for` and `async with`; the top block is then a coroutine).
 
     Diagnostics come in the order CPython meets them (future pass, symtable visit, symtable
     analysis, code generation), so the first is what `compile()` raises.
     """
     future_annotations, future_errors, future_lineno = check_future(tree)
-    builder = _Builder(future_annotations, compiler_checks)
+    builder = _Builder(future_annotations, compiler_checks, top_level_await)
     builder.future_lineno = future_lineno
     # Trees the parser accepted can nest deeper than the default limit (a.b.c... chains);
     # use the same head-room the parser takes.
