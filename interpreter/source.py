@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from interpreter.tokens import COMMENT, ERRORTOKEN, STRING
+from interpreter.tokens import COMMENT, ERRORTOKEN, NEWLINE, NL, STRING
 
 __all__ = ['SourceDecodeError', 'decode_source', 'find_cookie', 'split_lines']
 
@@ -138,9 +138,40 @@ def _decode_utf8_leniently(body: bytes, filename: str, declared: bool) -> str:
                 k = tok.string.count('\n', 0, bad)
                 col = bad - tok.string.rfind('\n', 0, bad) - 1 if k else tok.col + bad
                 raise SourceDecodeError(msg, (filename, tok.lineno + k, col + 1, line))
-            raise SourceDecodeError(msg, (filename, tok.end_lineno, tok.end_col + 1, line))
+            # CPython decodes the string when its parser has read the token after it (and
+            # after any string concatenated to it): the error is placed there, in bytes
+            after, comment = _token_after_strings(tokens, tok)
+            lines = _LINE_BREAK_RE.split(text)
+            start = _byte_column(lines, after.lineno, after.col)
+            end = _byte_column(lines, after.end_lineno, after.end_col)
+            if after.kind == NEWLINE:
+                # CPython's NEWLINE token ends where the line break starts, and starts at the
+                # comment before it, if any
+                end = start
+                if comment is not None:
+                    start = _byte_column(lines, comment.lineno, comment.col)
+            raise SourceDecodeError(msg, (filename, after.lineno, start + 1, line,
+                                          after.end_lineno, end + 1))
         raise SourceDecodeError(msg, (filename, tok.lineno, tok.end_col, line))
     return body.decode('utf-8', 'replace')
+
+
+def _token_after_strings(tokens: list, string) -> tuple:
+    """(the first token after `string` that is not a string, a comment or a line break inside
+    brackets (the end marker, if nothing else), the comment just before it or None)."""
+    index = tokens.index(string) + 1
+    comment = None
+    while index < len(tokens) - 1 and tokens[index].kind in (STRING, COMMENT, NL):
+        comment = tokens[index] if tokens[index].kind == COMMENT else None
+        index += 1
+    return tokens[index], comment
+
+
+def _byte_column(lines: list[str], lineno: int, col: int) -> int:
+    """A character column of `lines` (surrogate-escaped bytes) as a UTF-8 byte column."""
+    if not 1 <= lineno <= len(lines):
+        return col
+    return len(lines[lineno - 1][:col].encode('utf-8', 'surrogateescape'))
 
 
 def _has_bad_bytes(s: str) -> bool:

@@ -70,6 +70,27 @@ def test_decode_errors_match_compile(data):
     assert mine == ref
 
 
+# a string's bad UTF-8 is reported at the token the parser read after it (after the strings
+# concatenated to it), at its UTF-8 byte columns, start and end
+STRING_CASES = [
+    b'Python = "\xcf\xb3\xf2\xee\xed" +', b'Python = "\xcf\xb3\xf2\xee\xed"', b'x = "\xcf" "\xb3" +',
+    b'x = ("\xcf"\n  "a" # c\n  )', b'x = "\xcf"', b'x = "\xcf"  # c\n', b'x = "\xcf" # c\r\n',
+    b'f("\xcf", 1)\n', b'x = "\xcf\xb3\xf2" \\\n + 1', b'if 1:\n  x = "\xcf"\n', b'x = "\xcf";y',
+    b'x = "\xe9\xcf" if "\xe9\xe9" else 2\n', b'\xc3\xa9 = "\xcf"\n',
+]
+
+
+@pytest.mark.parametrize('data', STRING_CASES)
+def test_string_decode_errors_match_compile_with_ends(data):
+    with pytest.raises(SyntaxError) as expected:
+        compile(data, 'f', 'exec', dont_inherit=True)
+    with pytest.raises(SyntaxError) as actual:
+        decode_source(data)
+    positions = ('msg', 'lineno', 'offset', 'end_lineno', 'end_offset')
+    assert [getattr(actual.value, name) for name in positions] == \
+        [getattr(expected.value, name) for name in positions]
+
+
 @pytest.mark.parametrize('name, message', [
     ('bad_coding.py', 'unknown encoding: uft-8'),
     ('bad_coding2.py', 'encoding problem: utf8 with BOM'),

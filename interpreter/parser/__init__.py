@@ -104,8 +104,16 @@ def parse(source: str | bytes, filename: str = '<unknown>', mode: str = 'exec') 
             source = _decode(bytes(source))
         except SyntaxError as exc:
             lineno = 1 if exc.lineno is None else exc.lineno
-            col = (exc.offset or 1) - 1
-            return ParseResult(empty(), [SyntaxDiagnostic(str(exc.msg), lineno, max(col, 0))])
+            col = max((exc.offset or 1) - 1, 0)
+            diagnostic = SyntaxDiagnostic(str(exc.msg), lineno, col)
+            if exc.end_lineno is not None and exc.end_offset is not None:
+                # CPython's end may equal the start (an empty NEWLINE token): kept for the
+                # exception, at least one character for editors
+                diagnostic.end_lineno = exc.end_lineno
+                diagnostic.cpython_end_col_offset = exc.end_offset - 1
+                diagnostic.end_col_offset = max(exc.end_offset - 1, col + 1) \
+                    if exc.end_lineno == lineno else exc.end_offset - 1
+            return ParseResult(empty(), [diagnostic])
         except (UnicodeDecodeError, LookupError) as exc:
             return ParseResult(empty(), [SyntaxDiagnostic(str(exc), 1, 0)])
     limit = sys.getrecursionlimit()
