@@ -242,7 +242,9 @@ def _types_coroutine_for_interpreted(module: types.ModuleType) -> None:
     def coroutine(func):
         code = memphis_code_of(func) if type(func) is types.FunctionType else None
         if code is not None:
-            if code.co_flags & 0x180:  # CO_COROUTINE | CO_ITERABLE_COROUTINE
+            # CO_COROUTINE; CO_ITERABLE_COROUTINE on this function's own code (a function
+            # made again of a code flagged before is not: the decorator in a function body)
+            if code.co_flags & 0x80 or func.__code__.co_flags & 0x100:
                 return func
             if make_iterable_coroutine(func):
                 return func
@@ -253,8 +255,24 @@ def _types_coroutine_for_interpreted(module: types.ModuleType) -> None:
     module.coroutine = coroutine
 
 
+def _asyncio_stand_ins(module: types.ModuleType) -> None:
+    """The pure-Python Future or Task of asyncio stands for the C one of `_asyncio`."""
+    from ..runtime.c_stand_ins import stand_in_for_c
+
+    for name in ('_PyFuture', '_PyTask'):
+        cls = getattr(module, name, None)
+        if isinstance(cls, type):
+            stand_in_for_c(cls)
+
+
 # interpreted stdlib module -> (what corrects it once it has run, why)
 CORRECTED: dict[str, tuple[object, str]] = {
+    'asyncio.futures': (_asyncio_stand_ins,
+                        ('_asyncio is withheld: the frames of the pure-Python Future, whose '
+                         'methods are C code in CPython, are left out of tracebacks')),
+    'asyncio.tasks': (_asyncio_stand_ins,
+                      ('_asyncio is withheld: the frames of the pure-Python Task (its __step '
+                       'runs every coroutine), C code in CPython, are left out of tracebacks')),
     'types': (_types_coroutine_for_interpreted,
               ("types.coroutine recognises a Python function by `getattr(func, '__code__')`, "
                "which gives interpreted code the host's trampoline code: a generator function "

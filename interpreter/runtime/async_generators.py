@@ -55,7 +55,10 @@ while True:
         try:
             sent = yield item.value
         except BaseException as thrown:
-            error = thrown
+            # aclose()'s GeneratorExit is raised where the body yields (a frames.ClosingThrow:
+            # functions.thrown_into_body), not closing each of the body's host generators in
+            # turn (a `finally` that awaits could not)
+            error = {closing}(thrown)
     else:
         try:
             sent = await {suspend}(item)

@@ -17,7 +17,15 @@ import weakref
 from _thread import get_ident
 
 from .async_generators import ASYNCGEN_BODY, UNSTARTED_GUARD, Suspend, Yielded, guard_unstarted
-from .frames import UNBOUND, Code, Frame, current_state, recursion_limit, thread_states
+from .frames import (
+    UNBOUND,
+    ClosingThrow,
+    Code,
+    Frame,
+    current_state,
+    recursion_limit,
+    thread_states,
+)
 from .templates import instantiate
 from .tracebacks import leave_frame, memphis_traceback
 
@@ -67,7 +75,7 @@ class Signature:
 
 
 _HELPERS = ('_e', '_U', '_C', '_F', '_T', '_S', '_Frame', '_code', '_g', '_b', '_states',
-            '_ident', '_new_state', '_limit', '_leave', '_deep', '_tail', '_call', '_B')
+            '_ident', '_new_state', '_limit', '_leave', '_deep', '_tail', '_call', '_B', '_X')
 _TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'frame', 'depth',
                 'state', 'fast')
 # A helper is a constant of the trampoline's code: the template reads a placeholder string,
@@ -100,6 +108,7 @@ _FRAME_PUSH = """\
 if {depth} > {_limit}.value:
     {_deep}()
 {state}.frame = {frame}
+del {back}
 {forget}"""
 # A plain function's trampoline only builds the slot list and hands it to `_call_function`
 # with its binding (`_B`) and globals: a code object per function is the host's price of
@@ -124,6 +133,36 @@ while True:
     finally:
         {_new_state}().frame = {frame}.f_back
 """
+# `{run}` of a generator whose body may go on after its close() (compiler.functions.
+# may_outlive_close): the trampoline drives the body itself instead of `yield from`. Through
+# `yield from`, close() would close each of the body's host generators in turn, innermost
+# first, so that code after a handler that swallowed the GeneratorExit never ran, and a body
+# yielding instead could not be resumed; here the GeneratorExit is thrown in as a ClosingThrow,
+# raised where the body yields, and whatever the body yields next the trampoline yields (its
+# close() then raises "generator ignored GeneratorExit" and it stays suspended, as in CPython).
+_DRIVING_RUN = """\
+body = {_code}.body({frame})
+sent = None
+pending = None
+while True:
+    try:
+        item = body.send(sent) if pending is None else body.throw({_X}(pending))
+    except StopIteration:
+        break
+    finally:
+        pending = None
+    try:
+        sent = yield item
+    except BaseException as thrown:
+        pending = thrown
+        sent = None
+"""
+
+
+def thrown_into_body(error: BaseException) -> BaseException:
+    """What a trampoline that drives a body throws into it for `error` (a GeneratorExit is
+    wrapped: see `_DRIVING_RUN`, and the async generator trampoline's aclose())."""
+    return ClosingThrow(error) if type(error) is GeneratorExit else error
 
 
 class _Binding:
@@ -238,7 +277,8 @@ def make_trampoline_code(shape: tuple) -> Trampoline:
     """The host code object of a trampoline of `shape` (`trampoline_shape`): the signature's
     layout, a body that enters Memphis.
 
-    `kind` is 'function', 'generator', 'coroutine' or 'asyncgen'. Slots that are cells get a
+    `kind` is 'function', 'generator', 'driving_generator' (see `_DRIVING_RUN`), 'coroutine'
+    or 'asyncgen'. Slots that are cells get a
     fresh cell (wrapping the argument for a parameter), other unassigned locals start UNBOUND.
     A plain function's trampoline hands its slot list to `_call_function` (a small host code
     per function); generators and coroutines push their frame in the trampoline, an async
@@ -290,6 +330,10 @@ def make_trampoline_code(shape: tuple) -> Trampoline:
         header = 'def'
         body = _GENERATOR_BODY.format(slots=slots, run=f"yield from {names['_code']}.body"
                                       f"({names['frame']})", **names)
+    elif kind == 'driving_generator':
+        header = 'def'
+        run = _DRIVING_RUN.format(**names).rstrip().replace('\n', '\n        ')
+        body = _GENERATOR_BODY.format(slots=slots, run=run, **names)
     elif kind == 'coroutine':
         header = 'async def'
         body = _GENERATOR_BODY.format(slots=slots, run=f"await {enter}({names['_code']}.body"
@@ -297,7 +341,8 @@ def make_trampoline_code(shape: tuple) -> Trampoline:
     elif kind == 'asyncgen':
         header = 'async def'
         body = ASYNCGEN_BODY.format(enter=enter, slots=slots, tagged=names['_T'],
-                                    suspend=names['_S'], globals=names['_g'])
+                                    suspend=names['_S'], globals=names['_g'],
+                                    closing=names['_X'])
     else:
         header, body = 'def', _FUNCTION_BODY.format(slots=slots, **names)
     if freevars:
@@ -521,7 +566,7 @@ def _bind_helpers(code: Code, builtins: dict, binding: _Binding) -> tuple:
     trampoline = code.trampoline
     helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, Frame, code, globals, builtins,
                thread_states, get_ident, current_state, recursion_limit, leave, _too_deep,
-               trampoline.unbound_tail(), _call_function, binding)
+               trampoline.unbound_tail(), _call_function, binding, thrown_into_body)
     if trampoline.positions is None:
         values = dict(zip(_HELPERS, helpers))
         return _bound_constants(trampoline.template.co_consts,
@@ -585,8 +630,9 @@ def enter_generator(code: Code, globals_: dict | None, builtins: dict):
 
     def enter(fast, globals_=globals_):
         state = current_state()
-        back = state.frame
-        frame = Frame(code, globals_, builtins, None, fast, back)
+        # (the caller's frame, not kept in a local of this host generator: while it is
+        # suspended that frame would live on, and with it its locals, this generator's too)
+        frame = Frame(code, globals_, builtins, None, fast, state.frame)
         if frame.depth > limit.value:
             raise RecursionError('maximum recursion depth exceeded')
         state.frame = frame
@@ -594,7 +640,8 @@ def enter_generator(code: Code, globals_: dict | None, builtins: dict):
             yield from code.body(frame)
             return frame.ret
         except BaseException as error:
-            leave_frame(frame, error)
+            if not left_with_stop_iteration(frame, error):
+                leave_frame(frame, error)
             raise
         finally:
             current_state().frame = frame.f_back
@@ -656,24 +703,28 @@ def left_with_stop_iteration(frame, error: BaseException) -> bool:
     the node it left from, once) and the RuntimeError does not show the frame; a coroutine's
     says 'coroutine raised StopIteration'.
     """
+    kind = frame.f_code.kind
     if type(error) is not RuntimeError or error.args not in _RAISED_STOP_ITERATION \
-            or frame.f_code.kind not in ('generator', 'coroutine'):
+            or kind not in _STOP_ITERATION_WORDING:
         return False
     stop = error.__cause__
     if not isinstance(stop, StopIteration) or memphis_traceback(error) is not None:
         return False
     left = memphis_traceback(stop)
     if left is not None and left.tb_frame is not frame \
-            and left.tb_frame.f_code.kind in ('generator', 'coroutine'):
+            and left.tb_frame.f_code.kind in _STOP_ITERATION_WORDING:
         return False  # it left a generator called here, which raised the RuntimeError
     _leave_with_stop_iteration(frame, stop)
-    if frame.f_code.kind == 'coroutine':
-        error.args = ('coroutine raised StopIteration',)
+    error.args = (_STOP_ITERATION_WORDING[kind],)
     return True
 
 
-_RAISED_STOP_ITERATION = (('generator raised StopIteration',),
-                          ('coroutine raised StopIteration',))
+# what CPython's RuntimeError says for a StopIteration that left each kind of code (the host
+# says the first: the bodies are host generators)
+_STOP_ITERATION_WORDING = {'generator': 'generator raised StopIteration',
+                           'coroutine': 'coroutine raised StopIteration',
+                           'asyncgen': 'async generator raised StopIteration'}
+_RAISED_STOP_ITERATION = tuple((wording,) for wording in _STOP_ITERATION_WORDING.values())
 
 
 def _leave_with_stop_iteration(frame, stop: StopIteration) -> None:

@@ -14,6 +14,7 @@ import types
 from types import TracebackType
 
 from ..diagnostics import format_syntax_error
+from .c_stand_ins import stand_in_codes
 
 __all__ = [
     'ALREADY_RECORDED',
@@ -118,6 +119,8 @@ def _record(frame, error: BaseException) -> None:
             return
     else:
         node = None
+    if stand_in_codes and frame.f_code in stand_in_codes:
+        return  # CPython's code here is C: no frame (runtime.c_stand_ins)
     _entries(error).append((frame, node))
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import builtins
 import sys
 
 from ..diagnostics import SyntaxDiagnostic
@@ -74,10 +75,12 @@ class Block:
         'needs_class_closure',
         'nested',
         'node',
+        'outlives_close',
         'returns_value',
         'symbols',
         'type',
         'unit',
+        'yields',
     )
 
     def __init__(self, name: str, block_type: str, lineno: int, nested: bool, block_id: int):
@@ -100,6 +103,11 @@ class Block:
         self.unit = _U_MODULE
         self.id = block_id
         self.node = None  # the syntax node that opens this scope (the compiler finds it by it)
+        self.yields = 0  # the yields seen so far in this block
+        # a yield in the body of a try that may swallow the GeneratorExit of close() (a handler
+        # that can catch it, a finally that returns, breaks or continues) or that yields again
+        # in its finally: the generator may go on after close() (runtime.functions._DRIVING_RUN)
+        self.outlives_close = False
 
     def __repr__(self) -> str:
         return f'<Block {self.type} {self.name!r} line {self.lineno}>'
@@ -490,7 +498,13 @@ class _Builder:
             self.push_fblock(finally_body, node)
         if handlers:
             self.push_fblock(_OTHER, node)
+        cur = self.cur
+        yields_before = cur.yields
         self.visit_stmts(node.body)
+        if cur.yields != yields_before and not cur.outlives_close and (
+                any(_may_catch_generator_exit(handler) for handler in handlers)
+                or _leaves_or_yields(node.finalbody or ())):
+            cur.outlives_close = True
         if handlers:
             self.fblocks.pop()
             # Symbols see the `else` before the handlers; CPython compiles an `except*`
@@ -904,6 +918,7 @@ class _Builder:
         if value is not None:
             self.visit_expr(value)
         cur.generator = True
+        cur.yields += 1
         if cur.comprehension:
             self.error(_YIELD_IN_COMPREHENSION[cur.comprehension], node)
 
@@ -1432,6 +1447,46 @@ class Constant:
 
 
 _Folded = Constant
+
+
+# the builtin exception classes that cannot catch GeneratorExit (a BaseException)
+_EXCEPTION_NAMES = frozenset(name for name, value in vars(builtins).items()
+                             if isinstance(value, type) and issubclass(value, Exception))
+
+
+def _may_catch_generator_exit(handler) -> bool:
+    """An `except` clause that may catch GeneratorExit: bare, or naming anything but a
+    builtin Exception subclass (a name may be bound to BaseException)."""
+    pending = [getattr(handler, 'type', None)]
+    while pending:
+        node = pending.pop()
+        kind = type(node).__name__
+        if kind == 'Tuple':
+            pending.extend(node.elts)
+        elif not (kind == 'Name' and node.id in _EXCEPTION_NAMES):
+            return True
+    return False
+
+
+def _leaves_or_yields(body) -> bool:
+    """A `finally` body with a return, break, continue or yield of its own scope (a break or
+    continue of a loop inside it counts too: only a cost, see Block.outlives_close)."""
+    pending = list(body)
+    while pending:
+        node = pending.pop()
+        kind = type(node).__name__
+        if kind in ('Return', 'Break', 'Continue', 'Yield', 'YieldFrom'):
+            return True
+        if kind in ('FunctionDef', 'AsyncFunctionDef', 'ClassDef', 'Lambda', 'ListComp',
+                    'SetComp', 'DictComp', 'GeneratorExp'):
+            continue
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if isinstance(value, list):
+                pending.extend(item for item in value if hasattr(item, '_fields'))
+            elif hasattr(value, '_fields'):
+                pending.append(value)
+    return False
 
 
 def _is_stmt(node) -> bool:

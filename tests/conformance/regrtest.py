@@ -26,7 +26,7 @@ BASELINE = Path(__file__).resolve().parent / 'regrtest_baseline.json'
 # the modules test_regrtest_subset.py runs in the test suite (fast under Memphis)
 SUBSET = ['test_grammar', 'test_scope', 'test_class', 'test_augassign']
 
-# the modules issue 4 names, in its order
+# the modules issue 4 names, in its order, then others
 MODULES = [
     'test_grammar', 'test_scope', 'test_class', 'test_exceptions', 'test_with', 'test_contextlib',
     'test_list', 'test_dict', 'test_set', 'test_string', 'test_int', 'test_float', 'test_bool',
@@ -35,6 +35,8 @@ MODULES = [
     'test_opcodes', 'test_funcattrs', 'test_dataclasses', 'test_enum', 'test_json', 'test_typing',
     'test_functools', 'test_collections', 'test_itertools', 'test_re', 'test_coroutines',
     'test_iter', 'test_builtin', 'test_descr', 'test_syntax', 'test_traceback', 'test_argparse',
+    # and the asynchronous generators and context managers (issue 3)
+    'test_asyncgen', 'test_contextlib_async',
 ]
 
 

@@ -32,3 +32,21 @@ try:
 except TypeError as e:
     print(e)
 print(types.coroutine.__name__, types.coroutine.__module__)
+
+
+# decorated in a function body: each call makes the function again from the same code, and
+# each is flagged anew (CPython's co.replace gives each its own flagged code)
+def make_awaitable_maker():
+    @types.coroutine
+    def step(v):
+        return (yield v * 10)
+    return step
+
+
+async def awaits_step(maker):
+    return await maker(1)
+
+
+for _ in range(3):
+    c = awaits_step(make_awaitable_maker())
+    print(c.send(None))

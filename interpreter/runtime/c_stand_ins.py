@@ -1,0 +1,28 @@
+"""Interpreted code that stands for C code of CPython (the pure-Python `Future` and `Task` of
+asyncio, as `_asyncio` is withheld): CPython's C methods have no frame, so theirs are left out
+of tracebacks; a crashing asyncio program prints CPython's traceback."""
+
+from __future__ import annotations
+
+import weakref
+
+__all__ = ['stand_in_codes', 'stand_in_for_c']
+
+# their code objects (a traceback entry of a frame running one is not recorded)
+stand_in_codes: weakref.WeakSet = weakref.WeakSet()
+
+
+def stand_in_for_c(cls: type) -> None:
+    """Every method of the interpreted class `cls` (properties' too) stands for C code."""
+    from .functions import memphis_code_of
+
+    for value in vars(cls).values():
+        functions = [value]
+        if isinstance(value, (staticmethod, classmethod)):
+            functions = [value.__func__]
+        elif isinstance(value, property):
+            functions = [value.fget, value.fset, value.fdel]
+        for function in functions:
+            code = memphis_code_of(function) if function is not None else None
+            if code is not None:
+                stand_in_codes.add(code)
