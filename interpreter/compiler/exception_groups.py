@@ -3,51 +3,86 @@
 from __future__ import annotations
 
 from ..runtime.exceptions import _check_catchable
-from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame
+from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame, memphis_traceback, set_traceback
 
 __all__ = ['combine_raised', 'compile_try_star']
 
 
-def _leaves(error: BaseException, found: set) -> set:
+def _leaf_ids(error: BaseException, found: set) -> set:
     if isinstance(error, BaseExceptionGroup):
         for inner in error.exceptions:
-            _leaves(inner, found)
+            _leaf_ids(inner, found)
     else:
         found.add(id(error))
     return found
 
 
-def combine_raised(original: BaseException, raised: list) -> BaseException | None:
-    """What `except*` re-raises: CPython's _PyExc_PrepReraiseStar.
+def _same_metadata(one: BaseException, other: BaseException) -> bool:
+    """CPython's is_same_exception_metadata: the same notes, traceback (Memphis's), cause and
+    context objects: a part of the original group (split copies them) or the group itself,
+    not a new exception (nor one raised anew with `raise e`, which adds a traceback entry)."""
+    return (getattr(one, '__notes__', None) is getattr(other, '__notes__', None)
+            and memphis_traceback(one) is memphis_traceback(other)
+            and one.__cause__ is other.__cause__ and one.__context__ is other.__context__)
 
-    Exceptions that are parts of the original group (the unhandled rest and bare re-raises)
-    keep the original's structure; new exceptions raised by handlers are grouped with them.
+
+def _copy_tracebacks(original: BaseException, derived) -> None:
+    """Give `derived`, a part of `original` that split() made (and its nested parts), the
+    Memphis traceback of what it was derived from, as split() copies the host's."""
+    if derived is None or derived is original:
+        return
+    set_traceback(derived, memphis_traceback(original))
+    if not isinstance(original, BaseExceptionGroup) or \
+            not isinstance(derived, BaseExceptionGroup):
+        return
+    parts = iter(derived.exceptions)
+    part = next(parts, None)
+    for child in original.exceptions:
+        if part is None:
+            break
+        if part is child:
+            part = next(parts, None)
+        elif isinstance(child, BaseExceptionGroup) and isinstance(part, BaseExceptionGroup) \
+                and _leaf_ids(part, set()) <= _leaf_ids(child, set()):
+            _copy_tracebacks(child, part)
+            part = next(parts, None)
+
+
+def _split(group: BaseExceptionGroup, condition) -> tuple:
+    """`group.split(condition)` (a subclass's own split, derive), tracebacks copied."""
+    match, rest = group.split(condition)
+    _copy_tracebacks(group, match)
+    _copy_tracebacks(group, rest)
+    return match, rest
+
+
+def combine_raised(original: BaseException, raised: list) -> BaseException | None:
+    """What `except*` re-raises: CPython's _PyExc_PrepReraiseStar. `raised` holds what each
+    clause raised and, last, the part no clause matched (None where there was nothing).
+
+    The parts of the original group re-raised as they were (the unmatched rest, a bare
+    `raise`) are projected back onto its structure; anything else raised is grouped with that.
     """
-    raised = [r for r in raised if r is not None]
+    raised = [error for error in raised if error is not None]
     if not raised:
         return None
     if not isinstance(original, BaseExceptionGroup):
-        return raised[0]
-    original_leaves = _leaves(original, set())
-    kept, new = set(), []
+        return raised[0]  # a naked exception: one clause at most matched it
+    new, kept = [], set()
     for error in raised:
-        leaves = _leaves(error, set())
-        if leaves and leaves <= original_leaves:
-            kept |= leaves
+        if _same_metadata(error, original):
+            _leaf_ids(error, kept)
         else:
             new.append(error)
     reraised = None
     if kept:
-        reraised, _ = original.split(lambda leaf: id(leaf) in kept
-                                     if not isinstance(leaf, BaseExceptionGroup) else False)
+        reraised, _ = _split(original, lambda leaf: not isinstance(leaf, BaseExceptionGroup)
+                             and id(leaf) in kept)
     if not new:
         return reraised
     if reraised is not None:
         new.append(reraised)
-    if len(new) == 1:
-        return new[0]
-    return BaseExceptionGroup('', new) if not all(isinstance(e, Exception) for e in new) \
-        else ExceptionGroup('', new)
+    return new[0] if len(new) == 1 else BaseExceptionGroup('', new)
 
 
 def _check_star_type(spec) -> None:
@@ -59,35 +94,49 @@ def _check_star_type(spec) -> None:
                             'instead.')
 
 
-def _as_group(error: BaseException) -> BaseExceptionGroup:
-    if isinstance(error, BaseExceptionGroup):
-        return error
-    return ExceptionGroup('', [error]) if isinstance(error, Exception) \
-        else BaseExceptionGroup('', [error])
-
-
 def _star_match(f, match, remaining):
-    """(matched, rest) of the group for one `except*` clause."""
+    """(matched, rest) of one `except*` clause, as CPython's CHECK_EG_MATCH: an exception
+    of the clause's type matches whole (a naked one wrapped in a group), a group is split."""
     spec = match(f)
     _check_star_type(spec)
-    return remaining.split(spec)
+    if isinstance(remaining, spec):
+        if isinstance(remaining, BaseExceptionGroup):
+            return remaining, None
+        wrapped = BaseExceptionGroup('', (remaining,))
+        set_traceback(wrapped, memphis_traceback(remaining))
+        return wrapped, None
+    if isinstance(remaining, BaseExceptionGroup):
+        return _split(remaining, spec)
+    return None, remaining
 
 
-def _reraise_after_handlers(f, e, remaining, raised: list):
-    """Raise what is left once every `except*` clause has run (nothing if all was handled)."""
-    if remaining is not None:
-        raised.append(e if not isinstance(e, BaseExceptionGroup) else remaining)
+def _handling(matched: BaseException):
+    """Make `matched` the exception being handled while a clause runs (CPython's
+    CHECK_EG_MATCH sets it: `sys.exception()`, the context of what the clause raises): raised
+    here and caught by the caller's `except`, its own context and host traceback kept."""
+    context, traceback = matched.__context__, matched.__traceback__
+    try:
+        raise matched
+    finally:
+        matched.__context__ = context
+        matched.__traceback__ = traceback
+
+
+def _outcome(f, e, remaining, raised: list):
+    """What leaves the try once every `except*` clause has run: None if all was handled. Its
+    frame entry is there already (the original's, or the raise's in a clause), as CPython's
+    RERAISE adds none."""
+    raised.append(remaining)
     result = combine_raised(e, raised)
     if result is None:
         if f.exc is e:
             f.exc = None
-        return
-    if result is e:
-        f.exc = e
-        f.exc_node = ALREADY_RECORDED
+        return None
+    f.exc = result
+    f.exc_node = ALREADY_RECORDED
     # CPython's RERAISE: no 'exception' trace event, even for a group made of the parts
     f.traced_exc = result
-    raise result
+    return result
 
 
 def compile_try_star(compiler, node, *, generator: bool = False):
@@ -104,7 +153,7 @@ def compile_try_star(compiler, node, *, generator: bool = False):
             r = body(f)
         except BaseException as e:  # noqa: BLE001 - split, then re-raised
             catch_in_frame(f, e)
-            remaining = _as_group(e)
+            remaining = e
             raised = []
             for match, store, unbind, handler, _, _ in handlers:
                 if remaining is None:
@@ -115,14 +164,24 @@ def compile_try_star(compiler, node, *, generator: bool = False):
                 if store is not None:
                     store(f, matched)
                 try:
-                    handler(f)
+                    try:
+                        _handling(matched)
+                    except BaseException:  # noqa: BLE001 - `matched`, now being handled
+                        handler(f)
                 except BaseException as error:  # noqa: BLE001 - collected, re-raised below
+                    catch_in_frame(f, error)
                     raised.append(error)
                 finally:
                     if unbind is not None:
                         unbind(f)
-            _reraise_after_handlers(f, e, remaining, raised)
-            return None
+            result = _outcome(f, e, remaining, raised)
+            if result is None:
+                return None  # all handled: no else
+        else:
+            result = None
+        if result is not None:
+            # out of the handler: the result's context is its own (CPython's POP_EXCEPT)
+            raise result
         if r is not None:
             return r  # return/break/continue in the body: no else
         if orelse is not None:
@@ -162,7 +221,7 @@ def _compile_generator_try_star(compiler, node):
             r = (yield from body(f)) if body_gen else body(f)
         except BaseException as e:  # noqa: BLE001 - split, then re-raised
             catch_in_frame(f, e)
-            remaining = _as_group(e)
+            remaining = e
             raised = []
             for match, store, unbind, handler, is_gen, _ in handlers:
                 if remaining is None:
@@ -173,17 +232,26 @@ def _compile_generator_try_star(compiler, node):
                 if store is not None:
                     store(f, matched)
                 try:
-                    if is_gen:
-                        yield from handler(f)
-                    else:
-                        handler(f)
+                    try:
+                        _handling(matched)
+                    except BaseException:  # noqa: BLE001 - `matched`, now being handled
+                        if is_gen:
+                            yield from handler(f)
+                        else:
+                            handler(f)
                 except BaseException as error:  # noqa: BLE001 - collected, re-raised below
+                    catch_in_frame(f, error)
                     raised.append(error)
                 finally:
                     if unbind is not None:
                         unbind(f)
-            _reraise_after_handlers(f, e, remaining, raised)
-            return None
+            result = _outcome(f, e, remaining, raised)
+            if result is None:
+                return None  # all handled: no else
+        else:
+            result = None
+        if result is not None:
+            raise result
         if r is not None:
             return r  # return/break/continue in the body: no else
         if orelse is not None:

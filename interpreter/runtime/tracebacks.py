@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import itertools
 import types
+import weakref
 from types import TracebackType
 
 from ..diagnostics import format_syntax_error
@@ -84,7 +85,68 @@ def _entries(error: BaseException) -> list:
     entries = _own_entries(error)
     if entries is None:
         entries = error.__dict__[_KEY] = _Entries(error)
+        original = _split_from(error)
+        if original is not None:
+            entries.extend(_own_entries(original) or ())
     return entries
+
+
+# Exception groups that interpreted code caught, by the id of their host traceback: the parts
+# split() and subgroup() derive from one get that host traceback (and not the Memphis one,
+# which lives in the group's __dict__), so a part finds its group's Memphis traceback there.
+_caught_groups: dict = {}
+
+
+def _remember_caught_group(group: BaseExceptionGroup) -> None:
+    host = group.__traceback__
+    if host is None:
+        return
+    key = id(host)
+
+    def forget(ref, key=key) -> None:
+        if _caught_groups.get(key) is ref:
+            del _caught_groups[key]
+
+    try:
+        _caught_groups[key] = weakref.ref(group, forget)
+    except TypeError:
+        # a BaseExceptionGroup proper (of a BaseException) takes no weak reference: the
+        # last few are kept instead
+        _caught_groups[key] = _Kept(group)
+        while len(_kept_groups) >= _KEPT_GROUPS:
+            _caught_groups.pop(_kept_groups.popleft(), None)
+        _kept_groups.append(key)
+
+
+class _Kept:
+    """A strong stand-in for a weak reference."""
+
+    __slots__ = ('group',)
+
+    def __init__(self, group: BaseExceptionGroup) -> None:
+        self.group = group
+
+    def __call__(self) -> BaseExceptionGroup:
+        return self.group
+
+
+_KEPT_GROUPS = 16
+_kept_groups: collections.deque = collections.deque()
+
+
+def _split_from(error: BaseException) -> BaseExceptionGroup | None:
+    """The caught group a part without a Memphis traceback of its own was derived from."""
+    if not isinstance(error, BaseExceptionGroup) or not _caught_groups:
+        return None
+    # raised again, the part's host traceback goes on to the one split() copied
+    host = error.__traceback__
+    while host is not None:
+        ref = _caught_groups.get(id(host))
+        original = ref() if ref is not None else None
+        if original is not None and original is not error and original.__traceback__ is host:
+            return original
+        host = host.tb_next
+    return None
 
 
 def _own_entries(error: BaseException) -> _Entries | None:
@@ -142,6 +204,8 @@ def catch_in_frame(frame, error: BaseException) -> None:
     _record(frame, error)
     frame.exc = error
     frame.exc_node = ALREADY_RECORDED
+    if isinstance(error, BaseExceptionGroup):
+        _remember_caught_group(error)
 
 
 class _Position:
@@ -378,6 +442,9 @@ def traceback_of(error: BaseException):
     head = memphis_traceback(error)
     if head is not None:
         return head
+    original = _split_from(error)
+    if original is not None:
+        return memphis_traceback(original)  # a part split() derived from it, as in CPython
     return error.__traceback__
 
 

@@ -35,8 +35,9 @@ MODULES = [
     'test_opcodes', 'test_funcattrs', 'test_dataclasses', 'test_enum', 'test_json', 'test_typing',
     'test_functools', 'test_collections', 'test_itertools', 'test_re', 'test_coroutines',
     'test_iter', 'test_builtin', 'test_descr', 'test_syntax', 'test_traceback', 'test_argparse',
-    # and the asynchronous generators and context managers (issue 3)
-    'test_asyncgen', 'test_contextlib_async',
+    # and more of the language (issue 3): asynchronous generators and context managers,
+    # exception groups and except*
+    'test_asyncgen', 'test_contextlib_async', 'test_exception_group', 'test_except_star',
 ]
 
 
