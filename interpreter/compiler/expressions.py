@@ -501,8 +501,9 @@ class ExpressionCompiler:
         its own position, as CPython reports a failing attribute under the attribute only.
         """
         kind = type(func).__name__
-        if kind == 'Name' and self.scope.kind == ScopeKind.FUNCTION \
+        if kind == 'Name' and self.scope.kind == ScopeKind.FUNCTION and not self.instrument \
                 and self.scope.resolve(self.scope.mangle(func.id)) == 'global':
+            # (not when traced: the name's load may report its line, trace_lines)
             # the name is a literal of the template: no tuple to index on each call
             name = repr(self.scope.mangle(func.id))
             fetch = ('        function = f.f_globals\n'

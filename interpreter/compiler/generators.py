@@ -9,6 +9,7 @@ evaluated first, in order, then the node itself runs as a plain closure over tho
 from __future__ import annotations
 
 import copy
+import gc
 import os
 import types
 from _thread import get_ident
@@ -17,8 +18,9 @@ from ..runtime.async_generators import Yielded
 from ..runtime.exceptions import exception_matches, special_method, with_protocol_error
 from ..runtime.frames import (
     ClosingThrow,
+    ThrowArguments,
     current_state,
-    outside_delegation,
+    detach_suspended,
     relink_resumed,
     resume_frame,
     suspend_frame,
@@ -30,8 +32,9 @@ from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame, memphis_trace
 from .core import BREAK, CONTINUE, RETURN
 from .operators import NOTE
 from .statements import display, last_compiled_line
+from .trace_lines import plan_with_item
 
-__all__ = ['GeneratorCompiler', 'Temp']
+__all__ = ['GeneratorCompiler', 'Temp', 'delegated_throw', 'delegation_in_frame']
 
 
 class Temp:
@@ -195,19 +198,26 @@ class GeneratorCompiler:
         """Yield what `value` computes (popping the frame while suspended); the sent value."""
         tagged = Yielded if self.kind == 'asyncgen' else None
         states = thread_states
-        outside, relink = outside_delegation, relink_resumed
+        detach, relink = detach_suspended, relink_resumed
 
         def yield_(f):
             result = (yield from value(f)) if value_gen else value(f)
             back = f.f_back
-            states[get_ident()].frame = outside(back) if back is not None and back.delegating \
-                else back
+            if back is not None and back.delegating:
+                states[get_ident()].frame = detach(f)
+            else:
+                states[get_ident()].frame = back
+                f.f_back = None  # (see detach_suspended)
+            back = None  # (nor does this host frame while suspended)
             closing = False
             try:
                 sent = yield (result if tagged is None else tagged(result))
             except ClosingThrow as wrapper:
-                # a traced generator's close() (runtime.tracing): its GeneratorExit is raised
-                # below, out of this handler, so that the wrapper is not its __context__
+                # a traced generator's close() (runtime.tracing), or a driving trampoline's
+                # (runtime.functions): its GeneratorExit is raised below, out of this
+                # handler, so that the wrapper is not its __context__; it reaches this
+                # generator directly, as close() does
+                closing = True
                 exit = wrapper.exit
                 chain_thrown(f, exit)
                 if node is not None:
@@ -237,8 +247,15 @@ class GeneratorCompiler:
                     back = f.f_back = state.frame
                     f.depth = back.depth + 1 if back is not None else 1
                 state.frame = f
-            raise exit
+                back = None  # (a traceback may keep this host frame: not the resumer too)
+            try:
+                raise exit
+            finally:
+                # no cycle: this host frame, its exception, its traceback (the frame and its
+                # f_back, kept alive until the collector runs)
+                exit = None
 
+        _YIELD_CODE[0] = yield_.__code__
         return yield_
 
     def gen_expr_YieldFrom(self, node):
@@ -555,30 +572,35 @@ class GeneratorCompiler:
                     # close() through the host's yield from replaced the one the yield chained
                     chain_thrown(f, caught)
                 e = pep479_original(caught)
-                for match, store, unbind, handler, is_gen, handler_node in handlers:
-                    if match is not None:
+                try:
+                    for match, store, unbind, handler, is_gen, handler_node in handlers:
+                        if match is not None:
+                            try:
+                                matched = exception_matches(e, match(f))
+                            except BaseException as error:
+                                if f.exc is not error:
+                                    f.exc = error
+                                    f.exc_node = handler_node.type
+                                raise
+                            if not matched:
+                                continue
+                        if store is not None:
+                            store(f, e)
+                        previous = getattr(f, 'handled', None)
+                        f.handled = e
                         try:
-                            matched = exception_matches(e, match(f))
-                        except BaseException as error:
-                            if f.exc is not error:
-                                f.exc = error
-                                f.exc_node = handler_node.type
-                            raise
-                        if not matched:
-                            continue
-                    if store is not None:
-                        store(f, e)
-                    previous = getattr(f, 'handled', None)
-                    f.handled = e
-                    try:
-                        r = (yield from handler(f)) if is_gen else handler(f)
-                    finally:
-                        f.handled = previous
-                        if unbind is not None:
-                            unbind(f)
-                    if f.exc is e or f.exc is caught:
-                        f.exc = None
-                    return r
+                            r = (yield from handler(f)) if is_gen else handler(f)
+                        finally:
+                            f.handled = previous
+                            if unbind is not None:
+                                unbind(f)
+                        if f.exc is e or f.exc is caught:
+                            f.exc = None
+                        return r
+                finally:
+                    # no cycle: this host frame, the exception, its traceback (the frame and
+                    # its Memphis frame's f_back, kept alive until the collector runs)
+                    e = None
                 f.reraise_line = no_match_line
                 raise
             if r is not None:
@@ -622,6 +644,7 @@ class GeneratorCompiler:
         return self.gen_stmt_With(node, asynchronous=True)
 
     def gen_with_item(self, item, body, body_gen, node, asynchronous: bool):
+        target_lines = plan_with_item(item, self.trace_plan) if self.instrument else []
         manager, manager_gen = self.gen_expr(item.context_expr)
         store = self.store(item.optional_vars) if item.optional_vars is not None else None
         context_node = item.context_expr
@@ -629,10 +652,11 @@ class GeneratorCompiler:
             ('__enter__', '__exit__')
         await_in_frame = self.await_in_frame
         find_special = special_method
+        report = None
         if self.instrument:
             from ..runtime.tracing import traced_with_item
 
-            find_special, store = traced_with_item(store, node.lineno)
+            find_special, store, report = traced_with_item(store, node.lineno, target_lines)
 
         def with_(f):
             try:
@@ -648,6 +672,8 @@ class GeneratorCompiler:
                 if f.exc is not e:
                     f.exc = e
                     f.exc_node = context_node
+                if report is not None:
+                    report(f, e)
                 raise
             try:
                 if store is not None:
@@ -811,15 +837,16 @@ def delegation_in_frame(f, iterator):
     """`yield from iterator` (PEP 380) for an iterator that is not a generator: `f` is the
     running frame while its `__next__` or `send` runs, as in CPython's SEND, and is popped
     while suspended. A throw() or close() calls the iterator's own outside `f`, as CPython's
-    _gen_throw does for an iterator that is not a generator."""
+    _gen_throw does for an iterator that is not a generator; its throw() gets the caller's
+    arguments as given (`delegated_throw`)."""
     sent = None
     while True:
         try:
             value = next(iterator) if sent is None else iterator.send(sent)
         except StopIteration as stop:
             return stop.value
-        while True:
-            suspend_frame(f)
+        suspend_frame(f)
+        while True:  # (again, without resuming `f`, while the iterator's throw() yields)
             try:
                 sent = yield value
             except GeneratorExit:
@@ -830,22 +857,162 @@ def delegation_in_frame(f, iterator):
                 finally:
                     resume_frame(f)
                 raise
-            except BaseException as thrown:
+            except BaseException as error:
+                carrier = error if type(error) is ThrowArguments else None
                 throw = getattr(iterator, 'throw', None)
                 if throw is None:
                     resume_frame(f)
-                    raise
-                try:
-                    value = throw(thrown)
-                except StopIteration as stop:
-                    resume_frame(f)
-                    return stop.value
-                except BaseException:
-                    resume_frame(f)
-                    raise
-                continue  # the iterator yielded again: `f` has not resumed
-            resume_frame(f)
-            break
+                    if carrier is None:
+                        raise
+                arguments = (error,) if carrier is None else carrier.arguments
+            else:
+                resume_frame(f)
+                break
+            # (out of the handler: what is raised has the thrower's context, not the thrown)
+            if throw is None:
+                raise carrier.exception()
+            try:
+                value = throw(*arguments)
+            except StopIteration as stop:
+                resume_frame(f)
+                return stop.value
+            except BaseException:
+                resume_frame(f)
+                raise
+            arguments = carrier = None  # the iterator yielded again: `f` has not resumed
+
+
+def delegated_throw(generator, arguments: tuple) -> BaseException | None:
+    """throw(*arguments) into an interpreted generator suspended in `yield from`: what
+    CPython's _gen_throw does down the chain of delegating generators that the host's throw
+    through the compiled closures would not (None: the host's throw does as CPython's).
+
+    Returns what to throw in instead: for an iterator that is not a generator
+    (`delegation_in_frame`), a ThrowArguments, so that its throw() gets the arguments as
+    given; for arguments the innermost generator refuses, their TypeError, raised in the
+    generator delegating to it, at its `yield from`, the refusing one untouched (the host's
+    would raise it inside the refusing one's body) and finalized when nothing else holds it.
+    """
+    typ = arguments[0]
+    if isinstance(typ, GeneratorExit) or isinstance(typ, type) and issubclass(typ, GeneratorExit):
+        return None  # closes the delegated-to iterator first: the host's throw does that
+    chain = []  # the interpreted generators of the chain, outermost first
+    node = generator
+    receivers = []
+    while is_interpreted_generator(node):
+        if node.gi_running or node.gi_frame is None:
+            return None
+        chain.append(node)
+        receiver, node = _receiver(node)
+        receivers.append(receiver)
+    if node is not None:
+        # an iterator that is not a generator: the host's `yield from` gives it the arguments
+        # as given; the compiled ones that call it themselves get them in a ThrowArguments
+        if receiver is None or receiver.gi_code.co_name not in _DELEGATIONS:
+            return None
+        if getattr(node, 'throw', None) is not None:
+            return ThrowArguments(arguments)
+        # without a throw(), the generator delegating to it raises the exception itself, its
+        # arguments checked first, as at a `yield`
+    elif receiver is None or receiver.gi_code is not _YIELD_CODE[0]:
+        return None  # (a traced body's driver)
+    from ..runtime.tracebacks import check_throw_arguments
+
+    if len(chain) < 2:
+        check_throw_arguments(*(*arguments, None, None)[:3])  # raised by throw() itself
+        return None
+    try:
+        check_throw_arguments(*(*arguments, None, None)[:3])
+    except TypeError as error:
+        refused = error
+    else:
+        return None
+    if _held_elsewhere(chain[-1], chain, receivers[-2]):
+        # (held elsewhere, CPython's stays suspended, its delegating one seeing the TypeError;
+        # the host's throw, left to do it, raises it in its body instead)
+        return None
+    _drop_refusing(chain)
+    refused.__traceback__ = None
+    return refused
+
+
+def _receiver(generator) -> tuple:
+    """(the host generator of an interpreted generator's body a throw() reaches, what that
+    one delegates to: an interpreted generator, another iterator, or None at a `yield`), as
+    `runtime.generator_frames.delegated_to` walks them; (None, None) if it cannot tell."""
+    value = generator.gi_yieldfrom
+    if value is None and generator.gi_frame is not None:
+        # a trampoline driving its body with send() and throw() (runtime.functions'
+        # _DRIVING_RUN): what it throws in reaches the body at its own `yield`
+        value = generator.gi_frame.f_locals.get('.body')
+    receiver = None
+    seen = set()
+    while type(value) is types.GeneratorType \
+            and value.gi_code.co_filename.startswith(_INTERNAL_SOURCES):
+        if value.gi_running or value.gi_frame is None or id(value) in seen:
+            return None, None
+        seen.add(id(value))
+        receiver = value
+        inner = value.gi_yieldfrom
+        if getattr(getattr(inner, 'gi_code', None), 'co_name', None) == 'traced_suspension':
+            inner = None  # where a traced body's driver waits (runtime.tracing)
+        if inner is None:
+            if value.gi_code is _YIELD_CODE[0]:
+                return value, None  # a compiled `yield`
+            names = value.gi_frame.f_locals
+            if value.gi_code.co_name in _DELEGATIONS:
+                return value, names.get('iterator')
+            # a body driven by send() rather than `yield from` (the tracer's instrumented one)
+            inner = next((local for local in names.values()
+                          if type(local) is types.GeneratorType and local.gi_frame is not None
+                          and local.gi_code.co_filename.startswith(_INTERNAL_SOURCES)), None)
+        value = inner
+    return receiver, value
+
+
+# the compiled `yield from`s that call their iterator's throw() themselves
+_DELEGATIONS = ('delegation_in_frame', 'traced_delegation')
+_YIELD_CODE: list = [None]  # the code of the compiled `yield` (GeneratorCompiler.yield_value)
+
+
+def _held_elsewhere(refusing, chain: list, receiver) -> bool:
+    """Whether anything holds the refusing generator but the compiled `yield from` of the one
+    delegating to it (whose `receiver` may have a snapshot of its locals) and this module.
+    (A scan of the heap: only for a throw() whose arguments a generator refused.)"""
+    snapshot = receiver.gi_frame.f_locals if receiver is not None else None
+    for holder in gc.get_referrers(refusing):
+        if holder is chain or holder is snapshot:
+            continue
+        kind = type(holder)
+        code = holder.gi_code if kind is types.GeneratorType else \
+            holder.f_code if kind is types.FrameType else None
+        if code is None or not code.co_filename.startswith(_INTERNAL_SOURCES):
+            return True
+    return False
+
+
+def _drop_refusing(chain: list) -> None:
+    """CPython's delegating generator lets go of the generator that refused a throw(): it is
+    finalized (nothing else holds it), the frame current then being the one of the generator
+    two links up the chain (the thrower's when there is none)."""
+    refusing = chain[-1]
+    from ..runtime.functions import registered_code
+    from ..runtime.generator_frames import frame_of_generator
+
+    state = current_state()
+    thrower = state.frame
+    above = None
+    if len(chain) > 2:
+        above = frame_of_generator(chain[-3], registered_code(chain[-3].gi_code))
+    if above is not None:
+        relink_resumed(above, thrower)
+        state.frame = above
+    try:
+        refusing.gi_frame.clear()  # finalizes it, as its deallocation would
+    finally:
+        if above is not None:
+            detach_suspended(above)
+        state.frame = thrower
 
 
 def _none(f):

@@ -16,6 +16,7 @@ from .core import BREAK, CONTINUE, RETURN, note_closure
 from .expressions import load_name
 from .operators import BINARY, NOTE, operand_text
 from .scope import ScopeKind
+from .trace_lines import first_leaf_line, plan_handler, plan_with_item
 
 __all__ = ['StatementCompiler', 'display']
 
@@ -545,6 +546,8 @@ class StatementCompiler:
     def handlers(self, handlers):
         compiled = []
         for handler in handlers:
+            if self.instrument:
+                plan_handler(handler, self.trace_plan)
             match = self.expr(handler.type) if handler.type is not None else None
             name = self.scope.mangle(handler.name) if handler.name else None
             store = self.store_name(name) if name else None
@@ -553,7 +556,9 @@ class StatementCompiler:
             if self.instrument:
                 from ..runtime.tracing import traced_handler
 
-                match, body = traced_handler(match, body, is_gen, handler.lineno)
+                # the clause starts at its type's first load, else at the `except` line
+                start = handler.lineno if handler.type is None else first_leaf_line(handler.type)
+                match, body = traced_handler(match, body, is_gen, start)
             compiled.append((match, store, unbind, body, is_gen, handler))
         return tuple(compiled)
 
@@ -657,14 +662,16 @@ class StatementCompiler:
         return body
 
     def with_item(self, item, body, node):
+        target_lines = plan_with_item(item, self.trace_plan) if self.instrument else []
         manager = self.expr(item.context_expr)
         store = self.store(item.optional_vars) if item.optional_vars is not None else None
         context_node = item.context_expr
         find_special = special_method
+        report = None
         if self.instrument:
             from ..runtime.tracing import traced_with_item
 
-            find_special, store = traced_with_item(store, node.lineno)
+            find_special, store, report = traced_with_item(store, node.lineno, target_lines)
 
         def with_(f):
             try:
@@ -678,6 +685,8 @@ class StatementCompiler:
                 if f.exc is not e:
                     f.exc = e
                     f.exc_node = context_node
+                if report is not None:
+                    report(f, e)
                 raise
             try:
                 if store is not None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from .constants import NOT_CONSTANT, constant_value
 
-__all__ = ['first_leaf_line', 'first_line', 'line_plan', 'plan_expression']
+__all__ = ['first_leaf_line', 'first_line', 'line_plan', 'plan_expression', 'plan_handler',
+           'plan_with_item']
 
 # nodes whose own instruction runs before their children (MAKE_FUNCTION of a comprehension;
 # a lambda's defaults come first when it has some)
@@ -118,6 +119,8 @@ def first_leaf_line(node) -> int:
 def first_line(statement) -> int:
     """The line of the statement's first instruction."""
     kind = type(statement).__name__
+    if kind in ('With', 'AsyncWith'):
+        return _first_leaf_line(statement.items[0].context_expr)
     if kind in _STARTS_WITH_VALUE:
         field = _STATEMENT_FIELDS[kind][0]
         value = getattr(statement, field, None)
@@ -180,3 +183,58 @@ def line_plan(statement) -> dict[int, tuple[int | None, int | None]]:
                 _plan(node, statement.lineno if field == _VALUE_FIELD.get(kind) else None, plan,
                       in_iteration=field == 'iter')
     return plan
+
+
+def plan_handler(handler, plan: dict) -> None:
+    """An `except` clause's type: its loads, then CHECK_EXC_MATCH on the `except` line."""
+    if handler.type is not None:
+        _plan(handler.type, handler.lineno, plan)
+
+
+def _name_store_lines(target) -> list[int] | None:
+    """The lines of the store instructions of a target made of names only (UNPACK_SEQUENCE
+    of a tuple or list, then its elements'), in order; None if it stores anything else."""
+    kind = type(target).__name__
+    if kind == 'Name':
+        return [target.lineno]
+    if kind == 'Starred':
+        return _name_store_lines(target.value)
+    if kind in ('Tuple', 'List'):
+        lines = [target.lineno]
+        for element in target.elts:
+            element_lines = _name_store_lines(element)
+            if element_lines is None:
+                return None
+            lines += element_lines
+        return lines
+    return None
+
+
+def _plan_store(target, plan: dict) -> None:
+    """The loads of an attribute or subscript target, or of those in a tuple or list."""
+    kind = type(target).__name__
+    if kind == 'Attribute':  # STORE_ATTR has the attribute name's line
+        _plan(target.value, target.end_lineno, plan)
+    elif kind == 'Subscript':  # STORE_SUBSCR has the subscript's line
+        _plan(target.value, None, plan)
+        _plan(target.slice, target.lineno, plan)
+    elif kind in ('Tuple', 'List'):
+        for element in target.elts:
+            _plan_store(element.value if type(element).__name__ == 'Starred' else element, plan)
+
+
+def plan_with_item(item, plan: dict) -> list[int]:
+    """A `with` item: its context expression (BEFORE_WITH, on the `with` line, follows: the
+    tracer reports it as `__enter__` is looked up), then its target. Returns the lines of the
+    target's store (names, or a tuple or list of names: they have no side effect, so the first
+    is reported before the store and the others after), or the line of a tuple's unpacking
+    (the loads of its attributes and subscripts report theirs), or none."""
+    _plan(item.context_expr, None, plan)
+    target = item.optional_vars
+    if target is None:
+        return []
+    lines = _name_store_lines(target)
+    if lines is not None:
+        return lines
+    _plan_store(target, plan)
+    return [target.lineno] if type(target).__name__ in ('Tuple', 'List') else []

@@ -19,8 +19,10 @@ __all__ = [
     'Frame',
     'RecursionLimit',
     'ThreadState',
+    'ThrowArguments',
     'code_observers',
     'current_state',
+    'detach_suspended',
     'executing_node',
     'outside_delegation',
     'recursion_limit',
@@ -44,6 +46,37 @@ class ClosingThrow(BaseException):
     def __init__(self, exit: BaseException) -> None:
         super().__init__()
         self.exit = exit
+
+
+class ThrowArguments(BaseException):
+    """What an interpreted generator's throw() throws in when the `yield from` it waits in
+    (`compiler.generators.delegation_in_frame`) sends to an iterator that is not a generator:
+    that iterator's throw() gets `arguments`, the caller's, as given, as in CPython (the
+    host's throw would hand the compiled `yield from` one exception instead)."""
+
+    def __init__(self, arguments: tuple) -> None:
+        super().__init__()
+        self.arguments = arguments
+
+    def exception(self) -> BaseException:
+        """The exception CPython's throw() raises in the generator itself when the iterator
+        has no throw() (a TypeError for arguments it refuses)."""
+        from .tracebacks import Traceback, check_throw_arguments, set_traceback
+
+        typ, value, traceback = (*self.arguments, None, None)[:3]
+        check_throw_arguments(typ, value, traceback)
+        if isinstance(typ, BaseException):
+            error = typ
+        elif isinstance(value, typ):
+            error = value
+        else:
+            error = typ(*(() if value is None else value if isinstance(value, tuple)
+                          else (value,)))
+        if isinstance(traceback, Traceback):
+            set_traceback(error, traceback)
+        elif traceback is not None:
+            error = error.with_traceback(traceback)
+        return error
 
 
 class _Unbound:
@@ -516,7 +549,21 @@ def current_state() -> ThreadState:
 
 def suspend_frame(frame: Frame) -> None:
     """A generator frame is about to yield: its resumer's frame is current again."""
-    current_state().frame = outside_delegation(frame.f_back)
+    current_state().frame = detach_suspended(frame)
+
+
+def detach_suspended(frame: Frame) -> Frame | None:
+    """The frame current once `frame` yields (outside the generators delegating to it, which
+    are suspended with it); the outermost of these (or `frame`) forgets it, as a suspended
+    frame has no f_back in CPython: else the resumer's frame, whose locals may hold the
+    generator, would be kept by it, and the generator finalized late (by the collector)."""
+    link = frame
+    back = frame.f_back
+    while back is not None and back.delegating:
+        link = back
+        back = back.f_back
+    link.f_back = None
+    return back
 
 
 def resume_frame(frame: Frame) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     'MEMPHIS_ATTRIBUTES',
     'Traceback',
     'catch_in_frame',
+    'check_throw_arguments',
     'code_positions',
     'exc_info',
     'format_exception',
@@ -171,7 +172,9 @@ def leave_frame(frame, error: BaseException) -> None:
 
 def _record(frame, error: BaseException) -> None:
     """Append `frame`'s entry to `error`'s traceback unless it is already there."""
-    if frame.exc is error:
+    # (close() through nested host generators raises a new GeneratorExit at each level: the
+    # frame's is the innermost one's, which would keep it, and its f_back, alive)
+    if frame.exc is error or type(error) is GeneratorExit and type(frame.exc) is GeneratorExit:
         node = frame.exc_node
         # the frame is done with the exception: no cycle exception -> traceback -> frame ->
         # exception to keep the frame's locals alive until the collector runs (CPython frees
@@ -543,6 +546,7 @@ def _generator_attribute(generator, attr: str):
 
 
 _THROWERS = (types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType)
+_OMITTED = object()  # an argument throw() was not given
 
 
 def _throw_method(obj, attr: str):
@@ -552,12 +556,22 @@ def _throw_method(obj, attr: str):
     if not isinstance(obj, _THROWERS):
         return method
 
-    def throw(typ, value=None, traceback=None, /):
+    def throw(typ, value=_OMITTED, traceback=_OMITTED, /):
+        given = (typ,) if value is _OMITTED else (typ, value) if traceback is _OMITTED \
+            else (typ, value, traceback)
+        value = None if value is _OMITTED else value
+        traceback = None if traceback is _OMITTED else traceback
+        if attr == 'throw' and isinstance(obj, types.GeneratorType):
+            from ..compiler.generators import delegated_throw
+
+            instead = delegated_throw(obj, given)  # what the host would not do down the chain
+            if instead is not None:
+                return method(instead)
         if attr == 'throw' and _suspended_at_plain_yield(obj):
             # checked before the host's: an interpreted generator's trampoline delegates with
             # `yield from`, and a bad throw() would finish it instead of only raising (when the
             # generator itself delegates, CPython raises the TypeError at its `yield from`)
-            _check_throw_arguments(typ, value, traceback)
+            check_throw_arguments(typ, value, traceback)
         start = _not_started(obj) if attr == 'throw' else None
         if start is not None:
             try:
@@ -624,7 +638,7 @@ def _suspended_at_plain_yield(generator) -> bool:
         and not getattr(frame, 'trace_delegation', None)
 
 
-def _check_throw_arguments(typ, value, traceback) -> None:
+def check_throw_arguments(typ, value, traceback) -> None:
     """The TypeErrors of CPython's generator throw() for arguments it refuses."""
     if traceback is not None and not isinstance(traceback, (Traceback, TracebackType)):
         raise TypeError('throw() third argument must be a traceback object')

@@ -25,12 +25,14 @@ modelled.
 
 from __future__ import annotations
 
+import sys
 import types
 import weakref
 
 from .frames import (
     ClosingThrow,
     Code,
+    ThrowArguments,
     code_observers,
     current_state,
     resume_frame,
@@ -592,6 +594,10 @@ def _function_body(body):
                 raise
             return_event(f, f.ret)
             del f.trace_line
+            _forget_exception(f)
+            # the frame may be reused by the function's next call (runtime.functions'
+            # pool), which may start untraced and be traced while it runs
+            f.f_trace = None
             return result
 
     return instrumented
@@ -603,6 +609,14 @@ def _leave_raising(f, error: BaseException) -> None:
     f.ret = None
     return_event(f, None)
     del f.trace_line
+    _forget_exception(f)
+
+
+def _forget_exception(f) -> None:
+    """The traced frame `f` is done: it no longer refers to the last exception it reported
+    (whose traceback refers to the frame: the cycle would keep the frame, its locals and its
+    f_back alive until the collector runs, where CPython frees them at once)."""
+    f.traced_exc = None
 
 
 def _same_closing(seen, error: BaseException) -> bool:
@@ -646,11 +660,13 @@ def _generator_body(body, *, unwrap=None, resumable: bool = False):
                     inner.throw(ClosingThrow(thrown) if closing else thrown)
             except StopIteration as stop:
                 return_event(f, f.ret)
+                _forget_exception(f)
                 return stop.value
             except ClosingThrow as escaped:
                 # a level of the body that the collector finalized first (a cycle dropped at
                 # once) had no yield left to raise it at: the body ends by the GeneratorExit
                 return_event(f, None)
+                _forget_exception(f)
                 raise escaped.exit from None
             except BaseException as error:
                 # the host's RuntimeError for a StopIteration that left the body: CPython's
@@ -663,6 +679,7 @@ def _generator_body(body, *, unwrap=None, resumable: bool = False):
                     _exception_entered(f, error)
                     _at_reraise(f, error)
                 return_event(f, None)
+                _forget_exception(f)
                 raise
             finally:
                 thrown = None
@@ -771,16 +788,29 @@ def _comprehension_body(body, lineno: int, *, generator: bool):
         f.fast[0] = _TracedIterator(f, f.fast[0], lineno)
         line_event(f, lineno)
 
+    def last_loop(f):
+        # the frame's iterator again: the traced one refers to the frame, a cycle that would
+        # keep the frame and its f_back (the caller's locals) alive until the collector runs
+        traced = f.fast[0]
+        if type(traced) is _TracedIterator:
+            f.fast[0] = traced.iterator
+
     if generator:
         def run(f):
             first_loop(f)
-            return (yield from body(f))
+            try:
+                return (yield from body(f))
+            finally:
+                last_loop(f)
 
         return _generator_body(run)
 
     def run(f):
         first_loop(f)
-        return body(f)
+        try:
+            return body(f)
+        finally:
+            last_loop(f)
 
     return _function_body(run)
 
@@ -1151,38 +1181,57 @@ def getprofile():
 
 
 def traced_handler(match, body, is_gen: bool, lineno: int):
-    """An `except` clause reports its line before its test (or, bare, before its body)."""
-    if match is not None:
-        def traced_match(f):
-            line_event(f, lineno)
-            return match(f)
-
-        return traced_match, body
+    """An `except` clause reports its line before its test (or, bare, before its body); once
+    its body has handled the exception, the frame forgets having reported it (`traced_exc`:
+    it refers to the frame through its traceback, a cycle that would keep the frame's locals
+    alive until the collector runs, where CPython frees them at the end of the clause)."""
     if is_gen:
-        def traced_generator_body(f):
-            line_event(f, lineno)
-            return (yield from body(f))
+        def handled_generator(f):
+            if match is None:
+                line_event(f, lineno)
+            result = yield from body(f)
+            _forget_handled(f)
+            return result
 
-        traced_generator_body.memphis_gen = True
-        return None, traced_generator_body
+        handled_generator.memphis_gen = True
+        handled = handled_generator
+    else:
+        def handled(f):
+            if match is None:
+                line_event(f, lineno)
+            result = body(f)
+            _forget_handled(f)
+            return result
 
-    def traced_body(f):
+    if match is None:
+        return None, handled
+
+    def traced_match(f):
         line_event(f, lineno)
-        return body(f)
+        return match(f)
 
-    return None, traced_body
+    return traced_match, handled
+
+
+def _forget_handled(f) -> None:
+    """The clause handling the exception `f` reported is done with it."""
+    if getattr(f, 'traced_exc', None) is sys.exc_info()[1]:
+        f.traced_exc = None
 
 
 def exit_reports_line(lineno: int):
-    """`special_method` for a traced `with` or `async with`: calling `__exit__` (`__aexit__`)
-    first reports the with line."""
+    """`special_method` for a traced `with` or `async with`: looking up `__enter__`
+    (`__aenter__`: CPython's BEFORE_WITH) and calling `__exit__` (`__aexit__`) report the
+    with line."""
     from .exceptions import special_method
 
     def find_special(obj, name: str):
+        frame = current_state().frame
+        if name in ('__enter__', '__aenter__'):
+            line_event(frame, lineno)
         method = special_method(obj, name)
         if name not in ('__exit__', '__aexit__') or method is None:
             return method
-        frame = current_state().frame
 
         def exit_(*args):
             line_event(frame, lineno)
@@ -1243,10 +1292,25 @@ def stores_doc_first(block, doc: str, lineno: int):
     return traced_block
 
 
-def traced_with_item(store, lineno: int):
-    """(special-method lookup, store) for a traced `with` or `async with` item: leaving the
-    block reports the `with` line again, as CPython does; what the store raises is reported."""
-    return exit_reports_line(lineno), (exceptions_reported(store) if store is not None else None)
+def traced_with_item(store, lineno: int, target_lines: list[int]):
+    """(special-method lookup, store, report) for a traced `with` or `async with` item:
+    entering and leaving the block report the `with` line, as CPython does; storing the target
+    reports `target_lines`, the first before, the others after (compiler.trace_lines.
+    plan_with_item); what the store raises is reported; `report(f, error)` reports what the
+    item's expression or `__enter__` raised before an outer item's `__exit__` runs."""
+    if store is None:
+        return exit_reports_line(lineno), None, _exception_entered
+    if target_lines:
+        plain_store = store
+        first, rest = target_lines[0], tuple(target_lines[1:])
+
+        def store(f, value):
+            line_event(f, first)
+            plain_store(f, value)
+            for line in rest:
+                line_event(f, line)
+
+    return exit_reports_line(lineno), exceptions_reported(store), _exception_entered
 
 
 def traced_decorators(decorators: tuple, nodes: list, before, lineno: int):
@@ -1317,17 +1381,28 @@ def traced_delegation(f, iterator):
                 suspend_frame(f)
             try:
                 sent = yield value
-            except ClosingThrow as wrapper:
-                sent = wrapper  # the driver's close(): below, out of this handler
+            except (ClosingThrow, ThrowArguments) as wrapper:
+                # the driver's close(), or a throw() for an iterator that is not a generator
+                # (compiler.generators.delegated_throw): below, out of this handler
+                sent = wrapper
             except BaseException as thrown:  # noqa: BLE001 - passed to the iterator
                 closes = type(thrown) is GeneratorExit and f.f_code.kind != 'asyncgen'
                 # CPython makes `f` current while it throws into a generator or coroutine it
                 # delegates to, not while it closes one or calls another iterator's throw()
-                current = not closes and (type(iterator) in _LINKING_TYPES
-                                          or type(iterator).__name__ == 'coroutine_wrapper')
+                current = not closes and _links(iterator)
                 if current:
                     resume_frame(f)
                 value, stop = _throw_into(f, iterator, thrown, closes, current)
+                if stop is not None:
+                    return stop.value
+                continue  # the iterator yielded again: `f` has not resumed
+            if type(sent) is ThrowArguments:
+                # (what an iterator's throw() raises has the thrower's context, as in CPython)
+                current = _links(iterator)
+                if current:
+                    resume_frame(f)
+                value, stop = _throw_into(f, iterator, sent, False, current)
+                sent = None
                 if stop is not None:
                     return stop.value
                 continue  # the iterator yielded again: `f` has not resumed
@@ -1342,20 +1417,28 @@ def traced_delegation(f, iterator):
 _LINKING_TYPES = (types.GeneratorType, types.CoroutineType)
 
 
+def _links(iterator) -> bool:
+    """Whether CPython makes the delegating frame current while it throws into `iterator`:
+    a generator or coroutine (its own throw() gets a ThrowArguments as is)."""
+    return type(iterator) in _LINKING_TYPES or type(iterator).__name__ == 'coroutine_wrapper'
+
+
 def _throw_into(f, iterator, thrown: BaseException, closes: bool, current: bool):
     """CPython's _gen_throw for a generator delegating to `iterator`: (a value the iterator
     yields, None) or (None, the StopIteration it returned with); an exception propagates.
     `closes`: close the iterator, then raise `thrown` in `f`; `current`: `f` runs already."""
     method = getattr(iterator, 'close' if closes else 'throw', None)
+    arguments = thrown.arguments if type(thrown) is ThrowArguments and not current \
+        else (thrown,)
     if method is None and not closes:
         _resumed(f, current)
-        raise thrown  # thrown into `f` itself
+        raise thrown if type(thrown) is not ThrowArguments else thrown.exception()
     try:
         if closes:
             if method is not None:
                 method()
             raise thrown
-        return method(thrown), None
+        return method(*arguments), None
     except StopIteration as stop:
         _resumed(f, current)
         if closes:
