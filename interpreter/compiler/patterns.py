@@ -149,6 +149,18 @@ class PatternCompiler:
         star_store = self.store_name(self.scope.mangle(star_name)) if star_name else None
         minimum = len(before) + len(after)
 
+        if not minimum:
+            # `[*_]`, `[*rest]`: CPython checks no length (and unpacks by iterating)
+            def match_only_star(f, subject, captures):
+                if not _is_sequence(subject):
+                    return False
+                if star_store is not None:
+                    *values, = subject  # UNPACK_EX, with its TypeError
+                    captures.append((star_store, values))
+                return True
+
+            return match_only_star
+
         def match_star_sequence(f, subject, captures):
             if not _is_sequence(subject):
                 return False
@@ -175,7 +187,7 @@ class PatternCompiler:
         def match_mapping(f, subject, captures):
             if not _is_mapping(subject):
                 return False
-            if len(subject) < len(keys):
+            if keys and len(subject) < len(keys):  # (no length asked of `{}`, as CPython)
                 return False
             seen = []
             found = []
@@ -213,6 +225,7 @@ class PatternCompiler:
             if not isinstance(subject, kind):
                 return False
             names = []
+            self_match = False
             if positional:
                 match_args = getattr(kind, '__match_args__', _MISSING)
                 if match_args is _MISSING:
@@ -226,25 +239,25 @@ class PatternCompiler:
                     plural = '' if allowed == 1 else 's'
                     raise TypeError(f'{kind.__name__}() accepts {allowed} positional '
                                     f'sub-pattern{plural} ({len(positional)} given)')
-                if self_match:
-                    if not positional[0](f, subject, captures):
-                        return False
-                else:
-                    for name, pattern in zip(match_args, positional):
-                        if not isinstance(name, str):
-                            raise TypeError(f'__match_args__ elements must be strings (got '
-                                            f'{type(name).__name__})')
-                        names.append(name)
-                        item = getattr(subject, name, _MISSING)
-                        if item is _MISSING or not pattern(f, item, captures):
-                            return False
-            for name, pattern in zip(keyword_names, keyword_patterns):
+            # CPython's MATCH_CLASS fetches every attribute first (a repeated name is a
+            # TypeError, a missing one no match; a self-matching class gives the subject),
+            # then the sub-patterns match in order
+            items = [(positional[0], subject)] if self_match else []
+            named = () if not positional or self_match else zip(match_args, positional)
+            for name, pattern in [*named, *zip(keyword_names, keyword_patterns)]:
+                if not isinstance(name, str):
+                    raise TypeError(f'__match_args__ elements must be strings (got '
+                                    f'{type(name).__name__})')
                 if name in names:
                     raise TypeError(f'{kind.__name__}() got multiple sub-patterns for '
                                     f"attribute '{name}'")
                 names.append(name)
                 item = getattr(subject, name, _MISSING)
-                if item is _MISSING or not pattern(f, item, captures):
+                if item is _MISSING:
+                    return False
+                items.append((pattern, item))
+            for pattern, item in items:
+                if not pattern(f, item, captures):
                     return False
             return True
 

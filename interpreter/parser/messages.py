@@ -62,6 +62,7 @@ class Msg:
     PATTERN_WILDCARD_TARGET = "cannot use '_' as a target"
     INVALID_PATTERN_TARGET = 'invalid pattern target'
     PATTERN_IMAGINARY = 'imaginary number required in complex literal'
+    PATTERN_REAL = 'real number required in complex literal'
     POSITIONAL_PATTERN = 'positional patterns follow keyword patterns'
     FSTRING_EMPTY = 'f-string: empty expression not allowed'
     TOO_COMPLEX = 'too complex'

@@ -271,8 +271,10 @@ class PatternRules:
             end = self.prev
             value = n.UnaryOp(n.USub(), num, start.lineno, start.col, end.end_lineno, end.end_col)
         else:
-            value = self._number()
+            value = num = self._number()
         if self.tok.string in ('+', '-') and self.tok.kind == OP:
+            if isinstance(num.value, complex):
+                self.fail(Msg.PATTERN_REAL, num)
             op = self.advance()
             right = self._number()
             if not isinstance(right.value, complex):

@@ -18,7 +18,7 @@ from ..imports.system import memphis_import
 from .frames import Code, Frame, current_state
 from .host import memphis_input
 from .module_functions import CO_COROUTINE, module_coroutine
-from .tracebacks import leave_frame
+from .tracebacks import MEMPHIS_ATTRIBUTES, leave_frame, memphis_attribute_value
 
 __all__ = ['builtins_dict', 'builtins_module', 'new_module_globals', 'run_code']
 
@@ -368,6 +368,24 @@ def memphis_build_class(func, name, /, *bases, **keywords):
     return meta(name, resolved, namespace, **keywords)
 
 
+_host_getattr = host_builtins.getattr
+
+
+def memphis_getattr(*args, **keywords):
+    """getattr(): the names interpreted code sees through Memphis (a function's `__code__`, an
+    exception's `__traceback__`, a generator's frame and code: MEMPHIS_ATTRIBUTES) as an
+    attribute load gives them; any other call is the host's (its errors too)."""
+    if 2 <= len(args) <= 3 and not keywords and type(args[1]) is str \
+            and args[1] in MEMPHIS_ATTRIBUTES:
+        try:
+            return memphis_attribute_value(args[0], args[1])
+        except AttributeError:
+            if len(args) == 2:
+                raise
+            return args[2]
+    return _host_getattr(*args, **keywords)
+
+
 def _make_builtins() -> types.ModuleType:
     from ..bridge.breakpoints import breakpoint_builtin
 
@@ -379,7 +397,7 @@ def _make_builtins() -> types.ModuleType:
         'dir': memphis_dir, 'eval': memphis_eval, 'exec': memphis_exec,
         'compile': memphis_compile, '__import__': memphis_import,
         '__build_class__': memphis_build_class, 'breakpoint': breakpoint_builtin,
-        'input': memphis_input,
+        'input': memphis_input, 'getattr': memphis_getattr,
     }
     for name, function in overlay.items():
         host = getattr(host_builtins, name)

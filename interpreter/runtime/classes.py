@@ -22,6 +22,9 @@ def build_class(code, caller: Frame, name: str, bases: tuple, keywords: dict, cl
     original_bases = bases
     bases = types.resolve_bases(bases)
     meta, namespace, keywords = types.prepare_class(name, bases, keywords)
+    if not hasattr(type(namespace), '__getitem__'):  # CPython's PyMapping_Check
+        raise TypeError(f"{meta.__name__ if isinstance(meta, type) else '<metaclass>'}"
+                        f'.__prepare__() must return a mapping, not {type(namespace).__name__}')
     fast = [UNBOUND] * code.nlocals
     for slot in code.cell_slots:
         fast[slot] = _CellType()

@@ -492,27 +492,10 @@ def _with_traceback(error: BaseException):
 
 def memphis_attribute(value, attr: str, node):
     """The closure for `value.<attr>` in interpreted code, for an attr of MEMPHIS_ATTRIBUTES."""
-    from .functions import memphis_code_of
-
     def memphis_attribute_load(f):
         obj = value(f)
         try:
-            if attr == '__code__':
-                code = memphis_code_of(obj)
-                return code if code is not None else obj.__code__
-            if attr in _GENERATOR_ATTRIBUTES:
-                return _generator_attribute(obj, attr)
-            if attr in ('gi_yieldfrom', 'cr_await'):
-                from .generator_frames import delegated_to
-
-                return delegated_to(obj, attr)
-            if attr in ('throw', 'athrow'):
-                return _throw_method(obj, attr)
-            if isinstance(obj, BaseException):
-                if attr == '__traceback__':
-                    return traceback_of(obj)
-                return _with_traceback(obj)
-            return getattr(obj, attr)
+            return memphis_attribute_value(obj, attr)
         except BaseException as e:
             if f.exc is not e:
                 f.exc = e
@@ -520,6 +503,29 @@ def memphis_attribute(value, attr: str, node):
             raise
 
     return memphis_attribute_load
+
+
+def memphis_attribute_value(obj, attr: str):
+    """`obj.<attr>` as interpreted code sees it, for an attr of MEMPHIS_ATTRIBUTES (also
+    through the builtin `getattr`)."""
+    from .functions import memphis_code_of
+
+    if attr == '__code__':
+        code = memphis_code_of(obj)
+        return code if code is not None else obj.__code__
+    if attr in _GENERATOR_ATTRIBUTES:
+        return _generator_attribute(obj, attr)
+    if attr in ('gi_yieldfrom', 'cr_await'):
+        from .generator_frames import delegated_to
+
+        return delegated_to(obj, attr)
+    if attr in ('throw', 'athrow'):
+        return _throw_method(obj, attr)
+    if isinstance(obj, BaseException):
+        if attr == '__traceback__':
+            return traceback_of(obj)
+        return _with_traceback(obj)
+    return getattr(obj, attr)
 
 
 _GENERATOR_ATTRIBUTES = frozenset({'gi_frame', 'cr_frame', 'ag_frame', 'gi_code', 'cr_code',
@@ -542,7 +548,16 @@ def _generator_attribute(generator, attr: str):
     if host_value is None:
         return None
     frame = frame_of_generator(generator, code)
-    return frame if frame is not None else unstarted_frame(code, host_value)
+    if frame is not None:
+        return frame
+    # not started: the same frame each time it is asked for, as in CPython
+    frame = _unstarted_frames.get(generator)
+    if frame is None:
+        frame = _unstarted_frames[generator] = unstarted_frame(code, host_value)
+    return frame
+
+
+_unstarted_frames: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 _THROWERS = (types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType)
