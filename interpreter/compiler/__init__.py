@@ -105,6 +105,13 @@ def parse_tree(source: str | bytes, filename: str, mode: str = 'exec', from_file
             # Nesting past what the parser takes: CPython's parser stack overflows there,
             # an empty MemoryError.
             raise MemoryError
+        # CPython's tokenizer has warned about what it read before the error: up to the
+        # error's line (on it, counted read), everything for a bracket never closed (found
+        # at the end of the input, reported at the bracket)
+        read = None if result.error.message.endswith('was never closed') \
+            else result.error.lineno
+        emit_warnings(parser_warnings([warning for warning in result.warnings
+                                       if read is None or warning[1] <= read]), filename)
         raise _syntax_error(result.error, source, filename, from_file,
                             result.error_from_tokenizer)
     emit_warnings(parser_warnings(result.warnings), filename)
