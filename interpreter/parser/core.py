@@ -322,8 +322,9 @@ class ParserCore:
 
     def _newline_col(self, tok) -> int:
         """CPython's NEWLINE token after a comment starts where the comment does."""
-        if tok is self.tok and self.i > 0:
-            prev = self.toks[self.i - 1]
+        index = self.i if tok is self.tok else _index_of(self.toks, tok)
+        if index > 0:
+            prev = self.toks[index - 1]
             if prev.end_lineno == tok.lineno:
                 line = self.line_text(tok.lineno).encode('utf-8', 'surrogatepass')
                 hash_at = line.find(b'#', prev.end_col, tok.col)
@@ -415,3 +416,11 @@ def describe(node) -> str:
             return 'ellipsis'
         return 'literal'
     return _DESCRIPTIONS.get(type(node), 'expression')
+
+
+def _index_of(tokens: list, tok) -> int:
+    """The index of the token object `tok` in `tokens` (-1 if it is not there)."""
+    for index, candidate in enumerate(tokens):
+        if candidate is tok:
+            return index
+    return -1

@@ -183,13 +183,30 @@ _ONLY_AST, _TYPE_COMMENTS, _ALLOW_TOP_LEVEL_AWAIT = 0x400, 0x1000, 0x2000
 _ACCEPTED_FLAGS = functools.reduce(operator.or_, _FUTURE_FLAGS.values()) | 0x7600
 
 
+def _fs_decoded(filename) -> str:
+    """PyUnicode_FSDecoder, as compile() reads its filename: a str, bytes or path-like, or
+    (deprecated) any bytes-like object."""
+    if not isinstance(filename, (str, bytes)) and not hasattr(type(filename), '__fspath__'):
+        try:
+            data = memoryview(filename).tobytes()
+        except TypeError:
+            raise TypeError('expected str, bytes or os.PathLike object, not '
+                            f'{type(filename).__name__}') from None
+        from ..bridge.host_warnings import warn_as_c
+
+        warn_as_c('path should be string, bytes, or os.PathLike, not '
+                  f'{type(filename).__name__}', DeprecationWarning)
+        filename = data
+    return os.fsdecode(filename)
+
+
 def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
                     _feature_version=-1):
     import ast
 
     from ..compiler import compile_source, compile_tree, parse_tree
 
-    filename = os.fsdecode(filename)
+    filename = _fs_decoded(filename)
     if not isinstance(mode, str):
         raise TypeError(f"compile() argument 'mode' must be str, not {type(mode).__name__}")
     flags, optimize = operator.index(flags), operator.index(optimize)
