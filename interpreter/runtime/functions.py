@@ -619,12 +619,13 @@ def _call_function(binding: _Binding, globals_: dict, fast: list):
 _refcount = sys.getrefcount
 
 
-def enter_generator(code: Code, globals_: dict | None, builtins: dict):
+def enter_generator(code: Code, globals_: dict | None, builtins: dict, names=None):
     """The entry point of a generator body: itself a host generator, driven by `yield from`.
 
     The frame is pushed on each resumption and popped on each suspension (see the compiled
     `yield`), so `f_back` is whoever resumed the generator, as in CPython. With `globals_`
-    None (an async generator's trampoline constant), each call passes the globals.
+    None (an async generator's trampoline constant), each call passes the globals. `names`:
+    the frame's namespace (a module that awaits: runtime.module_functions).
     """
     limit = recursion_limit
 
@@ -632,7 +633,7 @@ def enter_generator(code: Code, globals_: dict | None, builtins: dict):
         state = current_state()
         # (the caller's frame, not kept in a local of this host generator: while it is
         # suspended that frame would live on, and with it its locals, this generator's too)
-        frame = Frame(code, globals_, builtins, None, fast, state.frame)
+        frame = Frame(code, globals_, builtins, names, fast, state.frame)
         if frame.depth > limit.value:
             raise RecursionError('maximum recursion depth exceeded')
         state.frame = frame

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import types
 
-from .frames import Code, Frame, current_state, recursion_limit
-from .functions import _Awaitable, register_trampoline
+from .frames import Code
+from .functions import _Awaitable, enter_generator, register_trampoline
 from .templates import instantiate
-from .tracebacks import leave_frame
 
 __all__ = ['CO_COROUTINE', 'module_coroutine', 'module_function']
 
@@ -76,22 +75,6 @@ def _run_statements(code: Code, globals_: dict, builtins: dict, names):
 
 
 def _body_awaitable(code: Code, globals_: dict, builtins: dict, names) -> _Awaitable:
-    return _Awaitable(_run_body(code, globals_, builtins, names))
-
-
-def _run_body(code: Code, globals_: dict, builtins: dict, names):
-    """The module's frame while the coroutine runs (pushed and popped around each
-    suspension by the compiled awaits, as a coroutine's)."""
-    state = current_state()
-    frame = Frame(code, globals_, builtins, names, [], state.frame)
-    if frame.depth > recursion_limit.value:
-        raise RecursionError('maximum recursion depth exceeded')
-    state.frame = frame
-    try:
-        yield from code.body(frame)
-        return frame.ret
-    except BaseException as error:
-        leave_frame(frame, error)
-        raise
-    finally:
-        current_state().frame = frame.f_back
+    """The module's statements as a coroutine body (its frame pushed and popped around each
+    suspension by the compiled awaits)."""
+    return _Awaitable(enter_generator(code, globals_, builtins, names)([]))
