@@ -210,12 +210,17 @@ SHARED: dict[str, dict[str, str]] = {
 }
 
 
-def _warnings_source_kept(module: types.ModuleType) -> None:
-    """3.11's pure-Python `warn_explicit` passes `source` to `WarningMessage` as its `file`
-    (CPython runs the C one, which does not): its call is given the source as source."""
+def _warnings_as_c(module: types.ModuleType) -> None:
+    """The pure-Python `warn` and `warn_explicit` stand for the C ones (no traceback entry
+    when a filter makes the warning an error). And 3.11's `warn_explicit` passes `source` to
+    `WarningMessage` as its `file` (the C one does not): its call is given the source as
+    source."""
+    from ..runtime.c_stand_ins import stand_in_for_c
     from ..runtime.frames import current_state
     from ..runtime.functions import memphis_code_of
 
+    stand_in_for_c(module.warn)
+    stand_in_for_c(module.warn_explicit)
     message_class = module.WarningMessage
     warn_explicit = memphis_code_of(module.warn_explicit)
 
@@ -278,10 +283,12 @@ CORRECTED: dict[str, tuple[object, str]] = {
                "which gives interpreted code the host's trampoline code: a generator function "
                'was wrapped (its generators not awaitable as such, isinstance Awaitable), not '
                'flagged')),
-    'warnings': (_warnings_source_kept,
-                 ("a warning with a source (an unawaited coroutine's, a ResourceWarning) would "
-                  "be written to the source object as if it were a file: CPython's C "
-                  'warn_explicit is right, the Python one Memphis runs is not')),
+    'warnings': (_warnings_as_c,
+                 ('_warnings is refused: the frames of the pure-Python warn and warn_explicit '
+                  '(C code in CPython) are left out of tracebacks, and a warning with a source '
+                  "(an unawaited coroutine's, a ResourceWarning) would be written to the "
+                  "source object as if it were a file: CPython's C warn_explicit is right, the "
+                  'Python one Memphis runs is not')),
 }
 
 

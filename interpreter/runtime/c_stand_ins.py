@@ -1,6 +1,7 @@
 """Interpreted code that stands for C code of CPython (the pure-Python `Future` and `Task` of
-asyncio, as `_asyncio` is withheld): CPython's C methods have no frame, so theirs are left out
-of tracebacks; a crashing asyncio program prints CPython's traceback."""
+asyncio, as `_asyncio` is withheld; `warnings.warn` and `warn_explicit`, as `_warnings` is):
+CPython's C functions have no frame, so theirs are left out of tracebacks; a crashing asyncio
+program, or a warning turned into an error, prints CPython's traceback."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ __all__ = ['stand_in_codes', 'stand_in_for_c']
 stand_in_codes: weakref.WeakSet = weakref.WeakSet()
 
 
-def stand_in_for_c(cls: type) -> None:
-    """Every method of the interpreted class `cls` (properties' too) stands for C code."""
+def stand_in_for_c(owner) -> None:
+    """The interpreted function `owner`, or every method of the interpreted class `owner`
+    (properties' too), stands for C code."""
     from .functions import memphis_code_of
 
-    for value in vars(cls).values():
+    for value in vars(owner).values() if isinstance(owner, type) else (owner,):
         functions = [value]
         if isinstance(value, (staticmethod, classmethod)):
             functions = [value.__func__]
