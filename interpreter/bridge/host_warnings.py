@@ -56,12 +56,13 @@ def _interpreted_warnings():
     return memphis_import('warnings')
 
 
-def warn_as_c(message: str | Warning, category: type[Warning]) -> None:
-    """What CPython's `PyErr_WarnEx(category, message, 1)` does, for Memphis's replacements
-    of C code: warn at the running interpreted line through the program's `warnings` (imported
-    for it, as C's `_warnings` is always there in CPython)."""
+def warn_as_c(message: str | Warning, category: type[Warning], source=None) -> None:
+    """What CPython's `PyErr_WarnEx(category, message, 1)` does (`PyErr_ResourceWarning`
+    with a `source`), for Memphis's replacements of C code: warn at the running interpreted
+    line through the program's `warnings` (imported for it, as C's `_warnings` is always there
+    in CPython)."""
     _interpreted_warnings()
-    warn_at_caller(message, category)
+    warn_at_caller(message, category, source=source)
 
 
 def _route(host_showwarnmsg):
@@ -72,7 +73,7 @@ def _route(host_showwarnmsg):
         if not _from_memphis(msg.filename) or current_state().frame is None:
             host_showwarnmsg(msg)
             return
-        warn_as_c(msg.message, msg.category)
+        warn_as_c(msg.message, msg.category, msg.source)
 
     _showwarnmsg.routed = True
     return _showwarnmsg

@@ -372,6 +372,10 @@ class Frame:
             line = suspended_line(self)
             if line:
                 return line
+        if node is None and self.exc is None:
+            # a body of one statement is that statement's closure, and what it dropped is
+            # freed (a ResourceWarning, an unawaited coroutine) once it has returned
+            node = getattr(self.f_code.body, 'memphis_node', None)
         if node is None and self.exc is not None:
             node = self.exc_node
             if getattr(node, 'lineno', None) is None:
@@ -428,6 +432,10 @@ class Frame:
         from .tracebacks import instruction_index
 
         node = executing_node(self)
+        if node is None and self.exc is None:
+            # a body of one statement is that statement's closure, and what it dropped is
+            # freed (a ResourceWarning, an unawaited coroutine) once it has returned
+            node = getattr(self.f_code.body, 'memphis_node', None)
         if node is None and self.exc is not None:
             node = self.exc_node
         return 2 * instruction_index(self.f_code, node)
@@ -495,8 +503,27 @@ def _node_in_host_stack(host, frame: Frame):
                 statement = names.get('s')
                 if statement is not None and hasattr(statement, 'memphis_node'):
                     return statement.memphis_node
+                if 'n0' in names:  # a block of one or two statements (compiler.core)
+                    second = 'n1' in names and host.f_lineno >= _second_statement_line(
+                        host.f_code)
+                    return names['n1'] if second else names['n0']
         host = host.f_back
     return None
+
+
+_second_lines: dict = {}
+
+
+def _second_statement_line(code) -> int:
+    """The host line where a two-statement block (compiler.core._block2) calls its second."""
+    line = _second_lines.get(code)
+    if line is None:
+        import dis
+
+        line = next(instruction.positions.lineno for instruction in dis.get_instructions(code)
+                    if instruction.argval == 's1')
+        _second_lines[code] = line
+    return line
 
 
 class ThreadState:
