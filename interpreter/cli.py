@@ -8,72 +8,112 @@ __all__ = ['main']
 
 USAGE = """\
 usage: memphis [option] ... [-c cmd | -m mod | file | -] [arg] ...
-Options:
--c cmd     : program passed in as string
--i         : inspect interactively (the REPL) after running the program, or alone
--m mod     : run library module as a script (with CPython's runpy, interpreted)
--v         : verbose: for each import, say on stderr where it came from (see README)
+Options (CPython's, with the same meaning; and corresponding environment variables):
+-b     : issue warnings about str(bytes_instance), str(bytearray_instance)
+         and comparing bytes/bytearray with str. (-bb: issue errors)
+-B     : don't write .pyc files on import (sys.dont_write_bytecode; Memphis's parse
+         cache is MEMPHIS_CACHE's business); also PYTHONDONTWRITEBYTECODE=x
+-c cmd : program passed in as string (terminates option list)
+-d     : turn on parser debugging output (sys.flags.debug; no output); also PYTHONDEBUG=x
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
+-h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script; forces a prompt even
+         if stdin does not appear to be a terminal; also PYTHONINSPECT=x
+-I     : isolate Python from the user's environment (implies -E, -P and -s)
+-m mod : run library module as a script (terminates option list; runpy interpreted)
+-O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
+-OO    : do -O changes and also discard docstrings
+-P     : don't prepend a potentially unsafe path to sys.path; also PYTHONSAFEPATH
+-q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path; also PYTHONNOUSERSITE
+-S     : don't imply 'import site' on initialization (sys.path without site-packages)
+-u     : force the stdout and stderr streams to be unbuffered;
+         this option has no effect on stdin; also PYTHONUNBUFFERED=x
+-v     : verbose: for each import, say on stderr where it came from (see README);
+         also PYTHONVERBOSE=x
+-V     : print the Memphis version and exit (also --version)
+-W arg : warning control; arg is action:message:category:module:lineno
+         also PYTHONWARNINGS=arg
+-x     : skip first line of source, allowing use of non-Unix forms of #!cmd
+-X opt : set implementation-specific option (sys._xoptions); these act as in CPython:
+         dev, faulthandler, tracemalloc[=N], no_debug_ranges, frozen_modules=on|off,
+         pycache_prefix=PATH, and through the host: utf8[=0|1], warn_default_encoding,
+         int_max_str_digits=N
+--check-hash-based-pycs always|default|never: accepted (Memphis writes no .pyc)
+Memphis's own (first on the command line):
 --check    : report every syntax and compile-time error of the files given, then exit
 --dump-ast : print the syntax tree of the file given, as ast.dump would
--h, --help : print this help message and exit
---version  : print the Memphis version and exit
+Arguments:
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
 Environment: MEMPHIS_CACHE_DIR (where parsed modules are cached), MEMPHIS_CACHE (on, read, off)
 """
-
-# One-letter options that take no value; they may be combined (`-iv`), as in CPython.
-_FLAGS = {'i': 'inspect', 'v': 'verbose'}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status. Without `argv` (the process's own
     command line: the process ends next), the heap is handed over for a quick exit."""
     if argv is None:
-        status = main(sys.argv[1:])
+        status = _main(sys.argv[1:], own_process=True)
         _prepare_exit()
         return status
-    args = argv
-    if args and args[0] in ('-h', '--help'):
-        sys.stdout.write(USAGE)
-        return 0
-    if args and args[0] == '--version':
-        from . import __version__
+    return _main(argv, own_process=False)
 
-        print(f'Memphis {__version__} (Python {sys.version.split()[0]} host)')
-        return 0
+
+def _main(args: list[str], *, own_process: bool) -> int:
     if args and args[0] == '--check':
         return check_files(args[1:])
     if args and args[0] == '--dump-ast':
         return dump_ast(args[1:])
-    options = {'inspect': False, 'verbose': False}
-    index = 0
-    while index < len(args) and args[index].startswith('-') and args[index] != '-':
-        option = args[index]
-        if option == '--':
-            index += 1
-            break
-        for position, letter in enumerate(option[1:], 1):
-            if letter in _FLAGS:
-                options[_FLAGS[letter]] = True
-                continue
-            if letter in 'cm':
-                value = option[position + 1:]
-                rest = args[index + 1:]
-                if not value:
-                    if not rest:
-                        sys.stderr.write(f'Argument expected for the -{letter} option\n'
-                                         f'usage: {sys.executable} [option] ... [-c cmd | -m mod '
-                                         "| file | -] [arg] ...\nTry `python -h' for more "
-                                         'information.\n')
-                        return 2
-                    value, rest = rest[0], rest[1:]
-                return _run_program(letter, value, rest, options)
-            sys.stderr.write(f'Unknown option: -{letter}\n')
-            return 2
-        index += 1
-    rest = args[index:]
-    if not rest or rest[0] == '-':
-        return run_stdin(rest[1:], **options)
-    return run_file(rest[0], rest, **options)
+    from .options import UsageError, parse_command_line, usage_line
+
+    try:
+        options = parse_command_line(args)
+    except UsageError as error:
+        sys.stderr.write(f"{error}\n{usage_line()}Try `python -h' for more information.\n")
+        return 2
+    kind, value = options.run
+    if kind == 'help':
+        sys.stdout.write(USAGE)
+        return 0
+    if kind == 'version':
+        from . import __version__
+
+        print(f'Memphis {__version__} (Python {sys.version.split()[0]} host)')
+        return 0
+    from .runtime import startup
+
+    if own_process:
+        restart = startup.host_restart_arguments(options)
+        environment = startup.host_restart_environment(options)
+        if restart or environment is not None:
+            _restart_host(restart, environment)
+        startup.restore_environment()
+    flags = startup.configure(options)
+    settings = {'inspect': bool(flags.inspect), 'verbose': bool(flags.verbose)}
+    if kind in 'cm':
+        return _run_program(kind, value, options.args, settings)
+    if kind == 'stdin':
+        return run_stdin([value, *options.args] if value else options.args,
+                         quiet=options.quiet, **settings)
+    return run_file(value, [value, *options.args], skip_first_line=options.skip_first_line,
+                    **settings)
+
+
+def _restart_host(host_options: list[str], environment: dict | None) -> None:
+    """Start the process again with `host_options` given to the host Python and in
+    `environment` (what only its C code can do); on success this does not return."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    command = [sys.orig_argv[0], *host_options, *sys.orig_argv[1:]]
+    try:
+        os.execve(sys.executable, command, os.environ if environment is None else environment)
+    except OSError as error:
+        sys.stderr.write(f'memphis: could not start {sys.executable} again with '
+                         f'{" ".join(host_options)}: {error}\n')
 
 
 def _prepare_exit() -> None:
@@ -95,7 +135,7 @@ def _run_program(letter: str, value: str, rest: list[str], options: dict) -> int
 
 
 def run_stdin(args: list[str] | None = None, *, inspect: bool = False,
-              verbose: bool = False) -> int:
+              verbose: bool = False, quiet: bool = False) -> int:
     """No program given: the REPL on a terminal or with -i, else stdin's text run as the
     program."""
     if inspect or (sys.stdin is not None and sys.stdin.isatty()):
@@ -104,7 +144,7 @@ def run_stdin(args: list[str] | None = None, *, inspect: bool = False,
         from .runtime.entry import main_module, wait_for_threads
 
         state = reset_import_state('', ['', *(args or ())], verbose=verbose)
-        status = interact(main_module(state, None).__dict__)
+        status = interact(main_module(state, None).__dict__, banner=not quiet)
         wait_for_threads()
         return status
     from .runtime.entry import run_main
@@ -114,13 +154,18 @@ def run_stdin(args: list[str] | None = None, *, inspect: bool = False,
 
 
 def run_file(path: str, argv: list[str], *, inspect: bool = False,
-             verbose: bool = False) -> int:
-    """`memphis prog.py args`: run the file as `__main__` with `sys.argv` = argv."""
+             verbose: bool = False, skip_first_line: bool = False) -> int:
+    """`memphis prog.py args`: run the file as `__main__` with `sys.argv` = argv (-x: less
+    its first line)."""
     from .runtime.entry import run_main
 
     data = _read_program(path)
     if data is None:
         return 2
+    if skip_first_line:
+        from .runtime.startup import skip_first_line as skipped
+
+        data = skipped(data)
     return run_main(data, path, argv, inspect=inspect, verbose=verbose)
 
 

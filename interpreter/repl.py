@@ -109,10 +109,11 @@ def run_input(source: str, namespace: dict) -> int | None:
     from .runtime.builtins import run_code
     from .runtime.entry import exit_status, flush_stdout
     from .runtime.stack import call_with_room
+    from .runtime.startup import optimize_level
     from .runtime.tracebacks import print_exception
 
     try:
-        code = compile_source(source, '<stdin>', 'single')
+        code = compile_source(source, '<stdin>', 'single', optimize=optimize_level())
     except SyntaxError as error:
         print_exception(error)
         return None

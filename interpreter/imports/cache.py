@@ -330,12 +330,15 @@ def _compile_cached(source_path: str, read_source,
                     code_filename: str | None) -> tuple[object, CacheOutcome]:
     from ..compiler import compile_tree, parse_source
     from ..runtime import templates
+    from ..runtime.startup import optimize_level
 
     filename = source_path if code_filename is None else code_filename
     mode = cache_mode()
+    optimize = optimize_level()
     if mode == 'off':
         tree, table = parse_source(read_source(), source_path, 'exec', from_file=True)
-        return compile_tree(tree, table, filename, 'exec'), CacheOutcome('off')
+        return compile_tree(tree, table, filename, 'exec', optimize=optimize), \
+            CacheOutcome('off')
     real_path = os.path.realpath(source_path)
     key = _key(real_path, os.stat(real_path))
     entry = cache_file(real_path)
@@ -344,12 +347,15 @@ def _compile_cached(source_path: str, read_source,
         tree, table, saved = found
         _preload(saved)
         # compiled whole when the entry was written (no error), so bodies can wait for a call
-        return compile_tree(tree, table, filename, 'exec', warn=False, lazy=True), \
-            CacheOutcome('hit', entry)
+        return compile_tree(tree, table, filename, 'exec', warn=False, lazy=True,
+                            optimize=optimize), CacheOutcome('hit', entry)
     tree, table = parse_source(read_source(), source_path, 'exec', from_file=True)
     outcome = CacheOutcome('miss', entry)
     dumped = None
-    if mode == 'on':
+    if mode == 'on' and optimize:
+        # the templates an optimized compilation records are not all a plain one needs
+        outcome.write_error = f'-{"O" * optimize}'
+    elif mode == 'on':
         # pickled before compiling, which may annotate the tree
         try:
             dumped = tree_pickle.dump(tree, table)
@@ -360,7 +366,7 @@ def _compile_cached(source_path: str, read_source,
     # the templates and trampolines each function body pickled apart uses are saved with it
     apart = {id(owner): set() for owner in dumped.owners} if dumped is not None else None
     with templates.recording(apart) as used:
-        code = compile_tree(tree, table, filename, 'exec')
+        code = compile_tree(tree, table, filename, 'exec', optimize=optimize)
     if dumped is not None:
         try:
             marshalled: dict = {}

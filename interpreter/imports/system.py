@@ -29,9 +29,10 @@ _NEEDS_LOADING = object()
 
 def default_path(script_directory: str) -> list[str]:
     """`sys.path` as CPython computes it: the script's folder ('' for -c), PYTHONPATH, then the
-    host's standard library zip, standard library, lib-dynload and site-packages."""
-    path = [script_directory]
-    path.extend(entry for entry in os.environ.get('PYTHONPATH', '').split(os.pathsep) if entry)
+    host's standard library zip, standard library, lib-dynload and site-packages (as the
+    command line's options leave them: runtime.startup)."""
+    from ..runtime.startup import program_path
+
     zip_name = f'python{sys.version_info[0]}{sys.version_info[1]}.zip'
     tail = [entry for index, entry in enumerate(sys.path)
             if index > 0 and any(e.endswith(zip_name) for e in sys.path[1:index + 1])]
@@ -40,8 +41,7 @@ def default_path(script_directory: str) -> list[str]:
 
         stdlib = sysconfig.get_paths()['stdlib']
         tail = [stdlib, os.path.join(stdlib, 'lib-dynload'), *sys.path[1:]]
-    path.extend(tail)
-    return path
+    return program_path(script_directory, tail)
 
 
 class ImportState:
@@ -62,6 +62,8 @@ class ImportState:
         self.argv: list = ['']
         # `memphis -v`: one line on stderr per import (see `report`)
         self.verbose = False
+        # `-X importtime`: an ImportTimer
+        self.import_time = None
         self._locks: dict[str, threading.RLock] = {}
         self._locks_guard = threading.Lock()
 
@@ -96,7 +98,17 @@ def reset_import_state(script_directory: str, argv: list[str], *,
     _state = ImportState(script_directory)
     _state.argv = list(argv)
     _state.verbose = verbose
+    from ..runtime.startup import import_time_asked
+
+    if import_time_asked():
+        _state.import_time = ImportTimer()
     _install_sys(_state)
+    from ..runtime.host import sys_attribute
+
+    if sys_attribute('warnoptions'):
+        # as CPython's start-up: -W and PYTHONWARNINGS take effect (and a bad one is reported)
+        # before the program runs
+        import_module('warnings')
     return _state
 
 
@@ -104,6 +116,36 @@ def _install_sys(state: ImportState) -> None:
     from ..runtime.host import install_import_state
 
     install_import_state(state)
+
+
+class ImportTimer:
+    """`-X importtime`: for each module loaded, CPython's line on the C stderr with the
+    microseconds it took, its own and with what it imported, indented by nesting."""
+
+    def __init__(self) -> None:
+        self.level = 0
+        self.accumulated = 0
+        self.header_written = False
+
+    def timed(self, load, state, name: str):
+        import time
+
+        stream = sys.__stderr__
+        if not self.header_written:
+            self.header_written = True
+            stream.write('import time: self [us] | cumulative | imported package\n')
+        self.level += 1
+        outer_accumulated, self.accumulated = self.accumulated, 0
+        start = time.perf_counter_ns()
+        try:
+            return load(state, name)
+        finally:
+            elapsed = -(-(time.perf_counter_ns() - start) // 1000)
+            self.level -= 1
+            stream.write(f'import time: {elapsed - self.accumulated:9d} | {elapsed:10d} | '
+                         f'{" " * (self.level * 2)}{name}\n')
+            stream.flush()
+            self.accumulated = outer_accumulated + elapsed
 
 
 def _sanity_check(name, package, level: int) -> None:
@@ -269,6 +311,8 @@ def _find_and_load(state: ImportState, name: str) -> types.ModuleType:
             module = state.modules.get(name, _NEEDS_LOADING)
             if module is _NEEDS_LOADING:
                 with importing():
+                    if state.import_time is not None:
+                        return state.import_time.timed(_find_and_load_unlocked, state, name)
                     return _find_and_load_unlocked(state, name)
     if module is None:
         raise ModuleNotFoundError(f'import of {name} halted; None in sys.modules', name=name)

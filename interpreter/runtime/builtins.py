@@ -11,13 +11,13 @@ import builtins as host_builtins
 import functools
 import operator
 import os
-import sys
 import types
 
 from ..imports.system import memphis_import
 from .frames import Code, Frame, current_state
 from .host import memphis_input
 from .module_functions import CO_COROUTINE, module_coroutine
+from .startup import optimize_level
 from .tracebacks import MEMPHIS_ATTRIBUTES, leave_frame, memphis_attribute_value
 
 __all__ = ['builtins_dict', 'builtins_module', 'new_module_globals', 'run_code']
@@ -102,7 +102,7 @@ def _source_code(source, mode: str, function: str) -> Code:
     if mode == 'eval':
         source = source.lstrip(b' \t' if isinstance(source, bytes) else ' \t')
     return compile_source(source, '<string>', mode, future=_inherited_future(),
-                          optimize=sys.flags.optimize)
+                          optimize=optimize_level())
 
 
 def _source_text(source, function: str, what: str) -> str | bytes:
@@ -215,7 +215,7 @@ def memphis_compile(source, filename, mode, flags=0, dont_inherit=False, optimiz
     if not -1 <= optimize <= 2:
         raise ValueError('compile(): invalid optimize value')
     if optimize == -1:
-        optimize = sys.flags.optimize
+        optimize = optimize_level()
     future = frozenset(name for name, flag in _FUTURE_FLAGS.items() if flags & flag)
     if not dont_inherit:
         future |= _inherited_future()

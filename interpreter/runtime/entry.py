@@ -64,6 +64,7 @@ def run_main(source: bytes | str, filename: str, argv: list[str], *, verbose: bo
     `memphis -i` (the REPL in the program's namespace afterwards, whatever the outcome)."""
     from ..compiler import compile_source
     from ..imports.system import reset_import_state
+    from .startup import optimize_level
 
     _prepare_host()
     if not filename.startswith('<') and not os.path.isabs(filename):
@@ -75,7 +76,8 @@ def run_main(source: bytes | str, filename: str, argv: list[str], *, verbose: bo
     module = main_module(state, None if filename == '<string>' else filename)
     try:
         # CPython parses a script or piped stdin as a file, `-c` code as a string.
-        code = compile_source(source, filename, 'exec', from_file=filename != '<string>')
+        code = compile_source(source, filename, 'exec', from_file=filename != '<string>',
+                              optimize=optimize_level())
     except SyntaxError as error:
         print_exception(error)
         return _inspect(module) if inspect else 1
@@ -112,11 +114,13 @@ def main_module(state, filename: str | None) -> types.ModuleType:
 
 
 def _frozen_runpy(state) -> types.ModuleType:
-    """The interpreted `runpy`, compiled under the name CPython's frozen copy shows."""
+    """The interpreted `runpy`, compiled under the name CPython's frozen copy shows (under
+    `-X frozen_modules=off`, its file's, as CPython runs the source then)."""
     import importlib.util
 
     from ..imports.cache import compile_cached
     from ..imports.machinery import SourceLoader
+    from .host import sys_attribute
 
     spec = state.meta_path[-1].find_spec('runpy')
     if spec is None or not isinstance(spec.loader, SourceLoader):
@@ -125,7 +129,8 @@ def _frozen_runpy(state) -> types.ModuleType:
     module.__dict__.setdefault('__builtins__', new_module_globals('runpy')['__builtins__'])
     state.modules['runpy'] = module
     code, spec.loader.cached = compile_cached(spec.origin, lambda: spec.loader.get_data(
-        spec.origin), code_filename='<frozen runpy>')
+        spec.origin), code_filename=None if (sys_attribute('_xoptions') or {}).get(
+            'frozen_modules') == 'off' else '<frozen runpy>')
     call_with_room(run_code, code, module.__dict__, None, None)
     return module
 

@@ -334,8 +334,20 @@ def instruction_index(code, node) -> int:
     return index[0]
 
 
+# False under -X no_debug_ranges: positions are lines only (no columns, no carets)
+debug_ranges = True
+
+
 def code_positions(code):
     """`co_positions()` of a Memphis code: CPython's first instruction, then each indexed node."""
+    if not debug_ranges:
+        for position in _code_ranges(code):
+            yield (position[0], position[0], None, None)
+        return
+    yield from _code_ranges(code)
+
+
+def _code_ranges(code):
     line = code.co_firstlineno
     if code.kind == 'module':
         yield (0, 1, 0, 0)
@@ -398,6 +410,11 @@ def _given_position(entry: Traceback):
 
 
 def _position(frame, node) -> tuple:
+    position = _range(frame, node)
+    return position if debug_ranges else (position[0], position[0], None, None)
+
+
+def _range(frame, node) -> tuple:
     code = frame.f_code
     if getattr(code, 'linetable', None) is not None:
         index = instruction_index(code, node)
