@@ -544,6 +544,12 @@ CHOSEN = [
     # tokenizer's "never closed" (test_exceptions.test_error_offset_continuation_characters)
     'f(1 for c in I,\n', '"\\\n"(1 for c in I,\\\n\\', 'f(1 for c in I,\\\n', 'f(1 for c in I, x)\n',
     'f(1 for c in I,\n x)\n',
+    # invalid_kwarg: a keyword argument followed by comprehension clauses, or named by a
+    # constant (its range reaches the '=')
+    'dict(a = i for i in x)', 'f(b, a = i for i in x if i)', 'f(**k, a = i async for i in x)',
+    'f(a = i for)', 'f(a = i for i in)', 'f(a = yield for i in x)', 'f(a = i for i in x)(',
+    'class C(a = i for i in x): pass', 'f(True=1)', 'f(None = i for i in x)', 'f(if=1)',
+    'f(a = i for i in x\n', 'f(a = lambda: i for i in x)',
 ]
 
 

@@ -1215,20 +1215,28 @@ class ExpressionRules:
                                           end.end_col))
                 seen_kw_unpack = True
             elif tok.kind == NAME and self.toks[self.i + 1].string == '=':
+                equals = self.toks[self.i + 1]
+                if s in ('True', 'False', 'None'):
+                    self.fail(f'cannot assign to {s}', tok, equals)
                 if s in _KEYWORDS:
-                    self.fail(f'cannot assign to {s}' if s in ('True', 'False', 'None')
-                              else Msg.INVALID_SYNTAX, tok)
+                    self.fail(Msg.INVALID_SYNTAX, tok)
                 self.advance()
                 self.advance()
                 value = self.expression()
                 end = self.prev
+                if self._starts_for_clause():
+                    # CPython's invalid_kwarg: NAME '=' expression for_if_clauses
+                    at = self.i, self.tok
+                    if self._probe_expression(self.for_if_clauses) is None:
+                        self.fail(Msg.KW_GENEXP, tok, equals)
+                    self.i, self.tok = at
                 keywords.append(n.keyword(self.identifier(s), value, tok.lineno, tok.col,
                                           end.end_lineno, end.end_col))
                 seen_kw = True
             else:
                 value = self.named_expression()
                 s = self.tok.string
-                if s == 'for' or (s == 'async' and self.toks[self.i + 1].string == 'for'):
+                if self._starts_for_clause():
                     self._genexp_for = self.tok
                     gens = self.for_if_clauses()
                     end = self.prev
@@ -1260,6 +1268,10 @@ class ExpressionRules:
             elif self.tok.string != ')':
                 self.invalid_in_brackets(open_)
         return args, keywords
+
+    def _starts_for_clause(self) -> bool:
+        return self.tok.string == 'for' or (self.tok.string == 'async'
+                                            and self.toks[self.i + 1].string == 'for')
 
     # parameters / lambda_params: both forms share one loop; `closer` is ')' or ':'
     def parameters(self, closer, annotations=True):

@@ -33,6 +33,7 @@ class Msg:
     PRINT = "Missing parentheses in call to '{}'. Did you mean {}(...)?"
     MAYBE_EQ = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
     KW_EXPR = 'expression cannot contain assignment, perhaps you meant "=="?'
+    KW_GENEXP = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
     POS_AFTER_KW = 'positional argument follows keyword argument'
     POS_AFTER_KW_UNPACK = 'positional argument follows keyword argument unpacking'
     ITER_AFTER_KW_UNPACK = 'iterable argument unpacking follows keyword argument unpacking'
