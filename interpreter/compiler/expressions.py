@@ -38,6 +38,10 @@ _DISPLAY_TEMPLATE_LIMIT = 24
 _TREE_DEPTH = 48
 
 
+def _debug_constant(f):
+    return True
+
+
 class _DeepSubtree:
     """An operand of an operator tree that is a subtree too deep for the same template."""
 
@@ -241,6 +245,10 @@ class ExpressionCompiler:
         return lambda f, value=value: value
 
     def expr_Name(self, node):
+        if node.id == '__debug__':
+            # a constant (CPython's AST optimizer folds it, True unless optimizing, where
+            # compiler.optimization made it the constant False), not the builtin's value
+            return _debug_constant
         name = self.scope.mangle(node.id)
         how = self.scope.resolve(name)
         if how == 'fast':
