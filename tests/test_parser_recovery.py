@@ -550,6 +550,8 @@ CHOSEN = [
     'f(a = i for)', 'f(a = i for i in)', 'f(a = yield for i in x)', 'f(a = i for i in x)(',
     'class C(a = i for i in x): pass', 'f(True=1)', 'f(None = i for i in x)', 'f(if=1)',
     'f(a = i for i in x\n', 'f(a = lambda: i for i in x)',
+    # more digits than sys.get_int_max_str_digits() (4300): CPython's error has no column
+    'x = ' + '3' * 5000, 'x = (1,\n ' + '3' * 5000 + ')\n', 'x = 0x' + '3' * 5000 + ' +',
 ]
 
 
@@ -568,6 +570,21 @@ EVAL_CHOSEN = ['1\n  ', '1\n\t', '1\n  #c', '(1\n  ', '1\n  \n', '  ', '1\n\x0c'
 def test_eval_mode_error_matches_compile(source):
     # compile(..., 'eval') adds no final newline, so trailing blanks are an indented line.
     assert _chosen_error(source, 'eval') == _compile_error(source, 'eval')
+
+
+# compile(..., 'single') adds no final newline either: a compound statement whose last body is
+# on its header line has no NEWLINE left for single_input, trailing blanks are indentation
+SINGLE_CHOSEN = ['def f(): pass', 'def f(): pass\n', 'if 1: pass', 'if 1:\n  pass', 'x = 1',
+                 'for i in x: pass', 'class C: pass', 'with a: pass', '@d\ndef f(): pass',
+                 'if 1: pass\n# c', 'if 1: pass  # c', 'match x:\n  case 1: pass',
+                 'if 1: pass\nelse: pass', 'if 1:\n  if 2: pass', 'if 1: x = 1; y = 2',
+                 'if 1:\n  pass\nelse: pass', 'try: pass\nfinally: pass', 'if 1: pass\n\n',
+                 'async def f(): pass', 'if 1: pass\r', 'x = 1; y = 2', 'if (1): pass',
+                 'if 1:  pass;', 'if 1: pass\n   # c', 'x = 1\n  ', 'x = 1\n\t', 'x\n ',
+                 'x = 1\n  # c', 'if 1: pass \\\n', 'if 1: pass\n  ', 'if 1:\n    pass\n  ',
+                 'if 1: pass\n\t', 'def f():\n  if 1:\n    pass\n  ', 'if 1:\n  pass\n    ',
+                 'def f():\n  if 1:\n    pass\n      ', 'if 1:\n  pass\n  ', '  ', ' \t',
+                 '\n  ', '# c\n  ', 'if 1: pass\n\n  ', 'if 1:\n  pass\n\n  ']
 
 
 # -- whole positions (ends included) and the printed form: differential -----------------------
@@ -600,6 +617,12 @@ ALL_ERRORS = [s for s in dict.fromkeys(BROKEN + CHOSEN) if _full_error(_host_com
 def test_whole_error_position_matches_compile(source):
     # The end matters: the caret line under the source is drawn from offset to end_offset.
     assert _full_error(_memphis_compile, source) == _full_error(_host_compile, source)
+
+
+@pytest.mark.parametrize('source', SINGLE_CHOSEN)
+def test_whole_single_error_position_matches_compile(source):
+    assert _full_error(_memphis_compile, source, 'single') == \
+        _full_error(_host_compile, source, 'single')
 
 
 @pytest.mark.parametrize('source', EVAL_CHOSEN)

@@ -7,7 +7,7 @@ import sys
 
 from .. import nodes as n
 from ..diagnostics import SyntaxDiagnostic
-from ..tokens import ENDMARKER, NEWLINE
+from ..tokens import DEDENT, ENDMARKER, INDENT, NEWLINE
 from .core import ParseError, ParserCore, to_byte_columns
 from .expressions import ExpressionRules
 from .messages import Msg
@@ -76,6 +76,14 @@ class Parser(StatementRules, PatternRules, ExpressionRules, ParserCore):
                 self.error(Msg.SINGLE_MULTIPLE, last)
             else:
                 self.error(Msg.INVALID_SYNTAX, self.tok)
+        elif body and not self.errors and type(body[-1]).__name__ in _COMPOUND:
+            last = self.toks[self.i - 1]
+            if last.kind == NEWLINE and not last.string:
+                # single_input is `compound_stmt NEWLINE`, and compile() adds no line end in
+                # 'single' mode: a compound statement whose last body is on its header line
+                # at the end of the text has used the one NEWLINE (CPython reports (line, 0))
+                diagnostic = self.report(Msg.INVALID_SYNTAX, last.lineno, 0, last.lineno, 1)
+                diagnostic.cpython_col_offset = diagnostic.cpython_end_col_offset = -1
         body.extend(self.statements(top=True))
         return n.Interactive(body)
 
@@ -149,6 +157,8 @@ def _parse_text(source: str, filename: str, mode: str) -> ParseResult:
                         _echo_starts(char_tokens, lex_errors))
     if mode == 'eval':
         errors = _trailing_indent(source, errors, lex_errors)
+    elif mode == 'single' and not errors:
+        errors = _single_trailing_blanks(source, tree, char_tokens)
     # The tokenizer's warnings (numbers glued to keywords) and the parser's (invalid escapes),
     # in source order, as CPython's parser meets them reading tokens.
     warnings = sorted([*((w.message, w.lineno, w.kind, w.col_offset) for w in lex_warnings),
@@ -162,17 +172,59 @@ def _parse_text(source: str, filename: str, mode: str) -> ParseResult:
 _TRAILING_BLANKS = re.compile(r'(?:\A|(?<!\\)(?:\r\n|\n|\r))([ \t]+)\Z')
 
 
+def _trailing_blanks(source):
+    """(line, blanks) of the blanks that end `source` on a line of their own, or None."""
+    match = _TRAILING_BLANKS.search(source)
+    if match is None:
+        return None
+    line = source.count('\n', 0, match.start(1)) + 1 if '\r' not in source else \
+        len(source[:match.start(1)].splitlines()) + 1
+    return line, match.group(1)
+
+
+def _indentation_error(message, line, blanks):
+    return SyntaxDiagnostic(message, line, len(blanks) - 1, line, len(blanks),
+                            'IndentationError').without_end()
+
+
 def _trailing_indent(source, errors, lex_errors):
     """compile(..., 'eval') does not add the final newline that 'exec' does, so blanks that end
     the text make an indented line and CPython reports 'unexpected indent' there."""
-    match = _TRAILING_BLANKS.search(source)
-    if match is None or any(e.kind == 'SyntaxError' for e in lex_errors):
+    found = _trailing_blanks(source)
+    if found is None or any(e.kind == 'SyntaxError' for e in lex_errors):
         return errors
-    line = source.count('\n', 0, match.start(1)) + 1 if '\r' not in source else \
-        len(source[:match.start(1)].splitlines()) + 1
-    indent = SyntaxDiagnostic(Msg.UNEXPECTED_INDENT, line, len(match.group(1)) - 1, line,
-                              len(match.group(1)), 'IndentationError').without_end()
-    return [e for e in errors if e.lineno < line] + [indent]
+    line, blanks = found
+    return [e for e in errors if e.lineno < line] + \
+        [_indentation_error(Msg.UNEXPECTED_INDENT, line, blanks)]
+
+
+def _single_trailing_blanks(source, tree, tokens):
+    """compile(..., 'single') adds no final newline either: blanks that end the text are an
+    indented line, which CPython's parser reads when it looks past the statement (a compound
+    one, or none): deeper than the open blocks, 'unexpected indent'; at one of their levels,
+    no NEWLINE is left for single_input (invalid syntax at column 0); else an unindent that
+    matches no level."""
+    found = _trailing_blanks(source)
+    if found is None or (tree.body and type(tree.body[0]).__name__ not in _COMPOUND):
+        return []
+    line, blanks = found
+    last = len(tokens) - 1
+    while last > 0 and tokens[last].kind in (DEDENT, ENDMARKER):
+        last -= 1
+    levels = [0]
+    for tok in tokens[:last + 1]:
+        if tok.kind == INDENT:
+            levels.append(len(tok.string.expandtabs(8)))
+        elif tok.kind == DEDENT:
+            levels.pop()
+    width = len(blanks.expandtabs(8))
+    if width > levels[-1]:
+        return [_indentation_error(Msg.UNEXPECTED_INDENT, line, blanks)]
+    if width in levels:
+        diagnostic = SyntaxDiagnostic(Msg.INVALID_SYNTAX, line, 0, line, len(blanks))
+        diagnostic.cpython_col_offset = diagnostic.cpython_end_col_offset = -1
+        return [diagnostic]
+    return [_indentation_error(Msg.UNINDENT_MISMATCH, line, blanks)]
 
 
 def _cpython_choice(errors, lex_errors, reach_end=None):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from .. import nodes as n
 from ..diagnostics import SyntaxDiagnostic
+from ..literals import LiteralError, parse_number
 from ..tokens import DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, OP, STRING
 from .core import LOAD, STORE, ParseError
 from .memo import MAX_DEPTH, parse_bracketed
 from .messages import Msg
 
-__all__ = ['ExpressionRules', 'parse_number']
+__all__ = ['ExpressionRules']
 
 BIN_PREC = {'|': 1, '^': 2, '&': 3, '<<': 4, '>>': 4, '+': 5, '-': 5,
             '*': 6, '/': 6, '//': 6, '%': 6, '@': 6}
@@ -27,19 +28,6 @@ _ENDERS = frozenset((')', ']', '}', ',', ':', '=', ';', 'for', 'if', 'else', 'in
                      'async', 'and', 'or', 'not', 'is', '->', ':=', 'lambda'))
 _ATOM_START_KINDS = (NAME, NUMBER, STRING)
 MAX_UNARY = 3000
-
-
-def parse_number(text: str):
-    """The value of a NUMBER token."""
-    clean = text.replace('_', '')
-    last = clean[-1]
-    if last in 'jJ':
-        return complex(clean)
-    if clean[:2].lower() in ('0x', '0o', '0b'):
-        return int(clean, 0)
-    if '.' in clean or 'e' in clean or 'E' in clean:
-        return float(clean)
-    return int(clean)
 
 
 from .strings import build_string_atom
@@ -455,6 +443,13 @@ class ExpressionRules:
             self.advance()
             try:
                 value = parse_number(tok.string)
+            except LiteralError as error:
+                # more digits than sys.get_int_max_str_digits(): CPython's error has no
+                # column (offset 0); editors get the literal's range
+                diagnostic = self.report(str(error), tok.lineno, tok.col, tok.end_lineno,
+                                         tok.end_col)
+                diagnostic.cpython_col_offset = diagnostic.cpython_end_col_offset = -1
+                raise ParseError from None
             except (ValueError, IndexError):
                 self.fail(Msg.INVALID_SYNTAX, tok)
             return n.Constant(value, None, tok.lineno, tok.col, tok.end_lineno, tok.end_col)

@@ -14,6 +14,7 @@ class Msg:
     EXPECTED_BLOCK = "expected an indented block after '{}' statement on line {}"
     EXPECTED_BLOCK_DEFINITION = 'expected an indented block after {} definition on line {}'
     UNEXPECTED_INDENT = 'unexpected indent'
+    UNINDENT_MISMATCH = 'unindent does not match any outer indentation level'
     EXPECTED_EXCEPT = "expected 'except' or 'finally' block"
     EXPECTED_ELSE = "expected 'else' after 'if' expression"
     EXCEPT_MIXED = "cannot have both 'except' and 'except*' on the same 'try'"

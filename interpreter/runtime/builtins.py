@@ -310,8 +310,12 @@ def _ends_too_early(error: SyntaxError, lines: list[str], ends_line: bool, mode:
         return not ends_line and mode != 'exec' and error.lineno == len(lines)
     if any(part in message for part in _CUT_OFF):
         return True
-    if error.lineno is None:
+    if error.lineno is None or message.startswith('unindent does not match'):
         return False
+    if message == 'invalid syntax' and error.offset == 0 and error.lineno == len(lines):
+        # 'single' mode's compound statement that used the last NEWLINE, or blanks at the
+        # level of an open block (the parser wanted a NEWLINE at the end of input)
+        return True
     if error.lineno > len(lines):
         return True
     if error.lineno != len(lines) or (error.offset or 0) - 1 < len(lines[-1].rstrip()):

@@ -12,6 +12,9 @@ SOURCES = [
     'x = [1,', 'lambda:', 'try:\n  pass\n', 'try:\n  pass\nexcept:\n  pass\n', '\\',
     'a = 1 \\', 'x = 1 +\\\n', 'if 1:\n  x = (1 +\n', 'def f():\n  return', 'match x:',
     'else:', ')', 'x = 1\ny = 2', 'if x:\n  pass\nelse: pass',
+    # a compound statement on its header line, trailing blanks: 'single' mode's last NEWLINE
+    'def f(): pass', 'if 1: pass  # c', '@d\ndef f(): pass', 'if 1: pass\n  ',
+    'if 1:\n    pass\n  ', 'if 1:\n  pass\n  ', '  ', 'if 1:\n  pass\n    ', '# c\n  ',
 ]
 
 for source in SOURCES:
