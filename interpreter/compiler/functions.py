@@ -100,12 +100,14 @@ class FunctionCompiler:
         code.cell_slots = cell_slots = scope.cell_slots
         code.free_slots = scope.free_slots
         code.docstring = None if is_lambda else _function_docstring(node, body)
-        # a generator that may go on after its close() is driven by its trampoline
-        # (runtime.functions._DRIVING_RUN; the symbol table's Block.outlives_close)
-        driving = kind == 'generator' and getattr(scope.table, '_table', None) is not None \
+        # a generator or coroutine that may go on after its close() is driven by its
+        # trampoline (runtime.functions._DRIVING_RUN, _DRIVING_AWAIT; the symbol table's
+        # Block.outlives_close)
+        driving = kind in ('generator', 'coroutine') \
+            and getattr(scope.table, '_table', None) is not None \
             and scope.table._table.outlives_close
         code.trampoline = function_trampoline(
-            signature, kind='driving_generator' if driving else kind, nlocals=code.nlocals,
+            signature, kind=f'driving_{kind}' if driving else kind, nlocals=code.nlocals,
             cell_slots=cell_slots,
             n_free=len(scope.frees), name=name, qualname=qualname, filename=self.filename,
             firstlineno=firstlineno, freevars=code.co_freevars)

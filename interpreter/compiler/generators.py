@@ -262,19 +262,30 @@ class GeneratorCompiler:
         value = self.expr(node.value)
         if self.instrument:
             return _traced_delegate(value, _yield_from_iterator, node)
-        return _delegate(value, _yield_from_source, node)
+        return _delegate(value, _yield_from_source, node, self.driven_by_trampoline)
+
+    @property
+    def driven_by_trampoline(self) -> bool:
+        """The body may go on after its close(): its trampoline drives it, and its `yield
+        from` and `await` close what they wait on as CPython's close() does (see
+        _closing_delegation)."""
+        table = getattr(self.scope.table, '_table', None)
+        return table is not None and table.outlives_close
 
     @property
     def await_in_frame(self):
-        """`_await_in_frame`, or in traced code its traced counterpart."""
-        return _traced_await_in_frame if self.instrument else _await_in_frame
+        """`_await_in_frame`, or in traced code its traced counterpart, or in a body driven
+        by its trampoline the one that turns close() into CPython's."""
+        if self.instrument:
+            return _traced_await_in_frame
+        return _closing_await_in_frame if self.driven_by_trampoline else _await_in_frame
 
     def gen_expr_Await(self, node):
         value, is_gen = self.gen_expr(node.value)
         if not is_gen:
             if self.instrument:
                 return _traced_delegate(value, _await_iterator, node)
-            return _delegate(value, _await_iterator, node)
+            return _delegate(value, _await_iterator, node, self.driven_by_trampoline)
         await_in_frame = self.await_in_frame
 
         def await_yielding(f):
@@ -510,7 +521,7 @@ class GeneratorCompiler:
         body, body_gen = self.block_any(node.body)
         orelse, orelse_gen = self.block_any(node.orelse)
         iter_node = node.iter
-        await_in_frame = _await_in_frame
+        await_in_frame = self.await_in_frame
         if self.instrument:
             from ..runtime.tracing import traced_anext, traced_async_loop_body
 
@@ -753,6 +764,49 @@ def _await_in_frame(f, awaitable, source: str | None = None):
         resume_frame(f)
 
 
+def _closing_await_in_frame(f, awaitable, source: str | None = None):
+    """`_await_in_frame` in a body its trampoline drives (runtime.functions._DRIVING_RUN,
+    _CoroutineDriver): a close() arrives as a ClosingThrow; as CPython's gen_close, the
+    awaited iterator is closed first, then the GeneratorExit is raised at this await."""
+    iterator = _await_iterator(awaitable, source)
+    suspend_frame(f)
+    try:
+        return (yield from _closing_delegation(iterator))
+    finally:
+        resume_frame(f)
+
+
+def _closing_delegation(iterator):
+    """`yield from iterator`, but a ClosingThrow closes the iterator and raises its
+    GeneratorExit here."""
+    sent = None
+    pending = None
+    while True:
+        try:
+            if pending is not None:
+                value = iterator.throw(pending)
+            else:
+                value = next(iterator) if sent is None else iterator.send(sent)
+        except StopIteration as stop:
+            return stop.value
+        finally:
+            pending = None
+        try:
+            sent = yield value
+            continue
+        except ClosingThrow as wrapper:
+            exit = wrapper.exit
+        except BaseException as error:
+            if getattr(iterator, 'throw', None) is None:
+                raise
+            pending, sent = error, None
+            continue
+        close = getattr(iterator, 'close', None)
+        if close is not None:
+            close()
+        raise exit
+
+
 def _traced_await_in_frame(f, awaitable, source: str | None = None):
     """`_await_in_frame` in traced code (see runtime.tracing.traced_delegation)."""
     from ..runtime.tracing import traced_delegation
@@ -778,7 +832,9 @@ def _traced_delegate(value, get_iterator, node):
     return delegate
 
 
-def _delegate(value, get_iterator, node):
+def _delegate(value, get_iterator, node, closing: bool = False):
+    """`yield from` or `await` of `value`'s iterator (`closing`: in a body its trampoline
+    drives, see _closing_delegation)."""
 
     def delegate(f):
         try:
@@ -810,7 +866,7 @@ def _delegate(value, get_iterator, node):
         else:
             suspend_frame(f)
         try:
-            return (yield from iterator)
+            return (yield from (_closing_delegation(iterator) if closing else iterator))
         except BaseException as e:
             if f.exc is not e:
                 f.exc = e

@@ -75,7 +75,8 @@ class Signature:
 
 
 _HELPERS = ('_e', '_U', '_C', '_F', '_T', '_S', '_Frame', '_code', '_g', '_b', '_states',
-            '_ident', '_new_state', '_limit', '_leave', '_deep', '_tail', '_call', '_B', '_X')
+            '_ident', '_new_state', '_limit', '_leave', '_deep', '_tail', '_call', '_B', '_X',
+            '_D')
 _TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'frame', 'depth',
                 'state', 'fast')
 # A helper is a constant of the trampoline's code: the template reads a placeholder string,
@@ -156,6 +157,19 @@ while True:
     except BaseException as thrown:
         pending = thrown
         sent = None
+"""
+
+
+# `{run}` of a coroutine whose body may go on after its close(): it awaits a _CoroutineDriver,
+# and awaits it again when the body refused a close() by awaiting on (see there).
+_DRIVING_AWAIT = """\
+body = {_D}({_code}.body({frame}))
+while True:
+    try:
+        await body
+        break
+    except {_D}.Refused:
+        pass
 """
 
 
@@ -277,8 +291,8 @@ def make_trampoline_code(shape: tuple) -> Trampoline:
     """The host code object of a trampoline of `shape` (`trampoline_shape`): the signature's
     layout, a body that enters Memphis.
 
-    `kind` is 'function', 'generator', 'driving_generator' (see `_DRIVING_RUN`), 'coroutine'
-    or 'asyncgen'. Slots that are cells get a
+    `kind` is 'function', 'generator', 'driving_generator' (see `_DRIVING_RUN`), 'coroutine',
+    'driving_coroutine' (`_DRIVING_AWAIT`) or 'asyncgen'. Slots that are cells get a
     fresh cell (wrapping the argument for a parameter), other unassigned locals start UNBOUND.
     A plain function's trampoline hands its slot list to `_call_function` (a small host code
     per function); generators and coroutines push their frame in the trampoline, an async
@@ -333,6 +347,10 @@ def make_trampoline_code(shape: tuple) -> Trampoline:
     elif kind == 'driving_generator':
         header = 'def'
         run = _DRIVING_RUN.format(**names).rstrip().replace('\n', '\n        ')
+        body = _GENERATOR_BODY.format(slots=slots, run=run, **names)
+    elif kind == 'driving_coroutine':
+        header = 'async def'
+        run = _DRIVING_AWAIT.format(**names).rstrip().replace('\n', '\n        ')
         body = _GENERATOR_BODY.format(slots=slots, run=run, **names)
     elif kind == 'coroutine':
         header = 'async def'
@@ -566,7 +584,8 @@ def _bind_helpers(code: Code, builtins: dict, binding: _Binding) -> tuple:
     trampoline = code.trampoline
     helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, Frame, code, globals, builtins,
                thread_states, get_ident, current_state, recursion_limit, leave, _too_deep,
-               trampoline.unbound_tail(), _call_function, binding, thrown_into_body)
+               trampoline.unbound_tail(), _call_function, binding, thrown_into_body,
+               _CoroutineDriver)
     if trampoline.positions is None:
         values = dict(zip(_HELPERS, helpers))
         return _bound_constants(trampoline.template.co_consts,
@@ -754,6 +773,57 @@ def _node_left_from(frame, traceback):
                 node = found or node
         traceback = traceback.tb_next
     return node
+
+
+class _CoroutineDriver:
+    """What the trampoline of a coroutine whose body may go on after its close() awaits
+    (Block.outlives_close), in place of the body itself: through the body's nested host
+    generators close() would close each level in turn, so code after a handler that swallowed
+    the GeneratorExit never ran. Its close() throws the GeneratorExit in as a ClosingThrow,
+    raised at the await the body waits in (compiler.generators._closing_await_in_frame, which
+    closes the awaited first, as CPython's gen_close): if the body then returns, close() is
+    complete; if it awaits on, what it yields is kept and `Refused` thrown into the trampoline,
+    which awaits the driver again and yields it: close() raises CPython's "coroutine ignored
+    GeneratorExit" and the coroutine stays suspended there, resumable."""
+
+    __slots__ = ('body', 'pending')
+
+    class Refused(BaseException):
+        """The body refused a close(): the trampoline awaits its driver again."""
+
+    def __init__(self, body) -> None:
+        self.body = body
+        self.pending = _NOTHING
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def send(self, value):
+        pending = self.pending
+        if pending is not _NOTHING:
+            self.pending = _NOTHING
+            return pending
+        return self.body.send(value)
+
+    def throw(self, *arguments):
+        return self.body.throw(*arguments)
+
+    def close(self) -> None:
+        try:
+            item = self.body.throw(ClosingThrow(GeneratorExit()))
+        except (StopIteration, GeneratorExit):
+            return
+        self.pending = item
+        raise self.Refused
+
+
+_NOTHING = object()
 
 
 class _Awaitable:

@@ -104,9 +104,11 @@ class Block:
         self.id = block_id
         self.node = None  # the syntax node that opens this scope (the compiler finds it by it)
         self.yields = 0  # the yields seen so far in this block
-        # a yield in the body of a try that may swallow the GeneratorExit of close() (a handler
-        # that can catch it, a finally that returns, breaks or continues) or that yields again
-        # in its finally: the generator may go on after close() (runtime.functions._DRIVING_RUN)
+        # a yield (an await in a coroutine) in the body of a try that may swallow the
+        # GeneratorExit of close() (a handler that can catch it, a finally that returns, breaks
+        # or continues) or that yields again in its finally, or in the body of a `with` (its
+        # __exit__ may suppress it): the generator or coroutine may go on after close()
+        # (runtime.functions._DRIVING_RUN, _CoroutineDriver)
         self.outlives_close = False
 
     def __repr__(self) -> str:
@@ -433,6 +435,8 @@ class _Builder:
         return self.top_level_await and self.cur is self.top
 
     def _for(self, node, is_async: bool) -> None:
+        if is_async:
+            self.cur.yields += 1  # awaits __anext__ (Block.outlives_close)
         if is_async and self.at_awaiting_top():
             self.cur.coroutine = True
         elif is_async and self.cur.unit != _U_ASYNC:
@@ -667,6 +671,8 @@ class _Builder:
             self.compile_error("'continue' not properly in loop", node)
 
     def _with(self, node, is_async: bool) -> None:
+        if is_async:
+            self.cur.yields += 1  # awaits __aenter__ and __aexit__ (Block.outlives_close)
         if is_async and self.at_awaiting_top():
             self.cur.coroutine = True
         elif is_async and self.cur.unit != _U_ASYNC:
@@ -676,7 +682,12 @@ class _Builder:
             self.push_fblock(_WITH, node)
             if item.optional_vars is not None:
                 self.visit_expr(item.optional_vars)
+        cur = self.cur
+        yields_before = cur.yields
         self.visit_stmts(node.body)
+        if cur.yields != yields_before:
+            # an __exit__ may suppress the GeneratorExit of close() (Block.outlives_close)
+            cur.outlives_close = True
         del self.fblocks[len(self.fblocks) - len(node.items):]
 
     def s_With(self, node) -> None:
@@ -940,6 +951,7 @@ class _Builder:
             self.compile_error("'await' outside async function", node)
         self.visit_expr(node.value)
         cur.coroutine = True
+        cur.yields += 1  # a suspension point, as a yield (Block.outlives_close)
 
     def e_Compare(self, node) -> None:
         self.visit_expr(node.left)
@@ -1450,20 +1462,24 @@ _Folded = Constant
 
 
 # the builtin exception classes that cannot catch GeneratorExit (a BaseException)
-_EXCEPTION_NAMES = frozenset(name for name, value in vars(builtins).items()
-                             if isinstance(value, type) and issubclass(value, Exception))
+_EXCEPTION_NAMES = frozenset([*(name for name, value in vars(builtins).items()
+                               if isinstance(value, type) and issubclass(value, Exception)),
+                              'KeyboardInterrupt', 'SystemExit', 'CancelledError'])
 
 
 def _may_catch_generator_exit(handler) -> bool:
     """An `except` clause that may catch GeneratorExit: bare, or naming anything but a
-    builtin Exception subclass (a name may be bound to BaseException)."""
+    builtin exception other than BaseException and GeneratorExit, asyncio's CancelledError or
+    a name ending in 'Error' (a name, or a module's attribute, may be bound to BaseException:
+    such a handler only costs the driving trampoline)."""
     pending = [getattr(handler, 'type', None)]
     while pending:
         node = pending.pop()
         kind = type(node).__name__
+        name = node.id if kind == 'Name' else node.attr if kind == 'Attribute' else None
         if kind == 'Tuple':
             pending.extend(node.elts)
-        elif not (kind == 'Name' and node.id in _EXCEPTION_NAMES):
+        elif name is None or not (name in _EXCEPTION_NAMES or name.endswith('Error')):
             return True
     return False
 
