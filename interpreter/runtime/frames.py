@@ -415,7 +415,7 @@ class Frame:
         cells = set(code.cell_slots) | set(code.free_slots)
         for index, name in enumerate(code.slot_names):
             value = self.fast[index]
-            if index in cells:
+            if index in cells and value is not UNBOUND:  # (cleared: no cell any more)
                 try:
                     value = value.cell_contents
                 except ValueError:
@@ -461,7 +461,8 @@ class Frame:
 
             finalize_generator(self)
         if self.f_code.kind == 'function' or self.names is None:
-            self.fast = [UNBOUND] * len(self.fast)
+            # in place: the host frames of its call (a traceback keeps them) share the list
+            self.fast[:] = [UNBOUND] * len(self.fast)
         self.locals_snapshot = None
         self.f_trace = None
 

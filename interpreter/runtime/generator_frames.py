@@ -146,10 +146,22 @@ def finalize_generator(frame: Frame) -> None:
     host = _unstarted.get(frame)
     if host is None:
         ref = _generators.get(frame)
-        generator = ref() if ref is not None else None
+        generator = ref() if ref is not None else _generator_holding(frame)
         host = _host_frame(generator) if generator is not None else None
     if host is not None:
         host.clear()
+
+
+def _generator_holding(frame: Frame):
+    """The generator whose trampoline runs `frame` (one reached through a traceback, not
+    gi_frame): found among the frame's referrers, as frame.clear() is rare."""
+    for referrer in gc.get_referrers(frame):
+        if isinstance(referrer, (types.GeneratorType, types.CoroutineType,
+                                 types.AsyncGeneratorType)):
+            host = _host_frame(referrer)
+            if host is not None and any(value is frame for value in host.f_locals.values()):
+                return referrer
+    return None
 
 
 def unstarted_frame(code, host_frame) -> Frame:
