@@ -534,8 +534,8 @@ class ThreadState:
     attribute access costs three times as much on the call path.
     """
 
-    __slots__ = ('__weakref__', 'frame', 'in_trace', 'profiler', 'sys_tracer', 'trace_event',
-                 'tracer')
+    __slots__ = ('__weakref__', 'frame', 'in_trace', 'installing', 'profiler', 'sys_tracer',
+                 'trace_event', 'tracer')
 
     def __init__(self) -> None:
         self.frame: Frame | None = None
@@ -544,6 +544,8 @@ class ThreadState:
         self.profiler = None  # sys.setprofile's function
         self.in_trace = False  # a trace or profile function is running: it is not traced
         self.trace_event = None  # (frame, event) the sys.settrace function is called for
+        # 'trace', 'profile': which of sys.settrace and sys.setprofile is replacing its function
+        self.installing: frozenset = frozenset()
 
 
 thread_states: dict[int, ThreadState] = {}

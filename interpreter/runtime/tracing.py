@@ -936,17 +936,33 @@ def _instrument(code: Code) -> None:
 
 
 def _instrument_on_first_call(code: Code) -> None:
-    """Under settrace, a code object is compiled again only when it first runs."""
-    if code.body is code.instrumented and code.instrumented is not None:
+    """Under settrace, a code object is compiled again only when it first runs (once: a
+    program that turns tracing on and off, each time a trace function raises, switches every
+    code object each time)."""
+    body = code.body
+    instrumented = code.instrumented
+    if instrumented is not None:
+        if body is not instrumented:
+            instrumented.plain = getattr(body, 'plain', body)
+            code.body = instrumented
         return
-    plain = _plain_body(code)
+    if getattr(body, 'first_call', False):
+        return
+    plain = getattr(body, 'plain', body)
+    stub = getattr(plain, 'memphis_first_call', None)
+    if stub is None or stub.code is not code:  # (code.replace() copies share a body)
+        def stub(f):
+            _instrument(code)
+            return code.body(f)
 
-    def first_call(f):
-        _instrument(code)
-        return code.body(f)
-
-    first_call.plain = plain
-    code.body = first_call
+        stub.plain = plain
+        stub.code = code
+        stub.first_call = True
+        try:
+            plain.memphis_first_call = stub
+        except AttributeError:
+            pass
+    code.body = stub
 
 
 def trace(code: Code) -> None:
@@ -979,9 +995,12 @@ def untrace(code: Code) -> None:
 
 
 def _restore(code: Code) -> None:
-    code.body = _plain_body(code)
-    for undo in reversed(_switched.pop(code, ())):
-        undo()
+    plain = getattr(code.body, 'plain', None)
+    if plain is not None:
+        code.body = plain
+    if _switched:
+        for undo in reversed(_switched.pop(code, ())):
+            undo()
 
 
 # Running frames: a frame keeps the body it started with, so a frame already running when its
@@ -1146,10 +1165,14 @@ def _update_everything() -> None:
     if wanted == _everything[0]:
         return
     _everything[0] = wanted
-    for code in list(_codes):
-        if wanted:
+    codes = list(_codes)
+    if wanted:
+        for code in codes:
             _instrument_on_first_call(code)
-        elif code not in _explicit:
+        return
+    explicit = _explicit
+    for code in codes:
+        if not explicit or code not in explicit:
             _restore(code)
 
 
@@ -1157,7 +1180,7 @@ def _update_everything() -> None:
 
 def settrace(function) -> None:
     """Set the global trace function of this thread (`sys.settrace`)."""
-    current_state().sys_tracer = function
+    _install(current_state(), 'sys_tracer', function, 'trace')
     _update_everything()
     if function is not None:
         # frames already running (pdb.set_trace's caller) report their next lines
@@ -1171,8 +1194,24 @@ def gettrace():
 
 def setprofile(function) -> None:
     """Set the profile function of this thread (`sys.setprofile`)."""
-    current_state().profiler = function
+    _install(current_state(), 'profiler', function, 'profile')
     _update_everything()
+
+
+def _install(state, attribute: str, function, what: str) -> None:
+    """Replace the thread's trace or profile function; the one replaced is released here, and
+    its finalizer installing another is CPython's RuntimeError (reported as unraisable)."""
+    installing = state.installing
+    if what in installing:
+        raise RuntimeError(f'Cannot install a {what} function while another {what} function '
+                           'is being installed')
+    replaced = getattr(state, attribute)
+    setattr(state, attribute, function)
+    state.installing = installing | {what}
+    try:
+        del replaced
+    finally:
+        state.installing = installing
 
 
 def getprofile():
