@@ -180,8 +180,14 @@ def _capi_printers():
     why = ("the C functions print the exception's host traceback (Memphis's own frames); the "
            'replacements print the Memphis traceback as the C printers do (PyErr_Display, '
            "PyTraceBack_Print), on the program's sys.stderr (test_traceback's C reports)")
+    from . import capi_tracer
+
+    recorder = ("its C-level trace function records the host's frames (Memphis's evaluator); "
+                "the replacement records the interpreted frames' events, as sys.settrace "
+                '(test_sys_settrace compares them)')
     return {'exception_print': (capi_printers.exception_print, why),
-            'traceback_print': (capi_printers.traceback_print, why)}
+            'traceback_print': (capi_printers.traceback_print, why),
+            'settrace_to_record': (capi_tracer.settrace_to_record, recorder)}
 
 
 SUBSTITUTED['_testcapi'] = _capi_printers()

@@ -51,6 +51,7 @@ def _getframe(depth: int = 0, /):
 def settrace(function, /) -> None:
     """Set the global debug tracing function of this thread (CPython's protocol)."""
     tracing.settrace(function)
+    _drop_host_hook(sys.gettrace, sys.settrace)
 
 
 def gettrace():
@@ -61,6 +62,16 @@ def gettrace():
 def setprofile(function, /) -> None:
     """Set the profiling function of this thread (interpreted calls and returns)."""
     tracing.setprofile(function)
+    _drop_host_hook(sys.getprofile, sys.setprofile)
+
+
+def _drop_host_hook(get, set_) -> None:
+    """CPython's sys.settrace and sys.setprofile replace a C-level function a C extension
+    installed (PyEval_SetTrace: cProfile's profiler, _testcapi's recorder); the program's
+    replace the host thread's too, which traces Memphis itself (and a recorder whose list the
+    program then frees would crash the host)."""
+    if get() is not None:
+        set_(None)
 
 
 def getprofile():
