@@ -430,23 +430,9 @@ class ComprehensionLines:
 
     def _jump(self, test, line: int) -> int:
         """Plan `test` as compiled by compiler_jump_if, its jump at `line`; the line after."""
-        from .trace_lines import plan_expression
+        from .trace_lines import plan_test
 
-        kind = type(test).__name__
-        if kind == 'UnaryOp' and type(test.op).__name__ == 'Not':
-            return self._jump(test.operand, line)
-        if kind == 'BoolOp':
-            for value in test.values:
-                line = self._jump(value, line)
-            return line
-        if kind == 'IfExp':
-            for part in (test.test, test.body, test.orelse):
-                line = self._jump(part, line)
-            return line
-        if kind == 'Compare':
-            line = test.lineno
-        plan_expression(test, line, self.plan)
-        return line
+        return plan_test(test, line, self.plan)
 
 
 def _store_lines(target) -> list[int]:

@@ -135,6 +135,8 @@ class CompilerCore:
         if index is not None:
             self.top_index = index
         method = getattr(self, 'gen_stmt_' + type(node).__name__, None)
+        if self.instrument:
+            self.trace_plan.update(line_plan(node))
         try:
             if method is None:
                 raise CompileError(f'{type(node).__name__} containing yield/await is not '
@@ -149,7 +151,7 @@ class CompilerCore:
             # a decorated definition starts at its first decorator, as in CPython
             decorators = getattr(node, 'decorator_list', None)
             closure = line_event_before_generator(
-                closure, decorators[0].lineno if decorators else node.lineno)
+                closure, decorators[0].lineno if decorators else first_line(node))
         elif self.instrument:
             from ..runtime.tracing import exceptions_reported_generator
 

@@ -32,7 +32,7 @@ from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame, memphis_trace
 from .core import BREAK, CONTINUE, RETURN
 from .operators import NOTE
 from .statements import display, last_compiled_line
-from .trace_lines import plan_with_item
+from .trace_lines import first_line, plan_with_item
 
 __all__ = ['GeneratorCompiler', 'Temp', 'delegated_throw', 'delegation_in_frame']
 
@@ -443,7 +443,8 @@ class GeneratorCompiler:
         if self.instrument:
             from ..runtime.tracing import traced_generator_test, traced_test
 
-            test = (traced_generator_test if test_gen else traced_test)(test, node.lineno)
+            test = (traced_generator_test if test_gen else traced_test)(test,
+                                                                         first_line(node))
         body, body_gen = self.block_any(node.body)
         orelse, orelse_gen = self.block_any(node.orelse)
 
@@ -465,7 +466,7 @@ class GeneratorCompiler:
             from ..runtime.tracing import traced_generator_iterable, traced_iterable
 
             iterable = (traced_generator_iterable if iter_gen else traced_iterable)(
-                iterable, node.lineno)
+                iterable, node.lineno, first_line(node))
         store = self.store(node.target)
         body, body_gen = self.loop_body(node, generator=True)
         orelse, orelse_gen = self.block_any(node.orelse)
@@ -525,7 +526,9 @@ class GeneratorCompiler:
         if self.instrument:
             from ..runtime.tracing import traced_anext, traced_async_loop_body
 
-            await_in_frame = traced_anext
+            def await_in_frame(f, awaitable, source, end_line=iter_node.lineno):
+                return traced_anext(f, awaitable, source, end_line)
+
             body, body_gen = traced_async_loop_body(body, node.lineno), True
 
         def async_for(f):

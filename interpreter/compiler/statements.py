@@ -16,7 +16,7 @@ from .core import BREAK, CONTINUE, RETURN, note_closure
 from .expressions import load_name
 from .operators import BINARY, NOTE, operand_text
 from .scope import ScopeKind
-from .trace_lines import first_leaf_line, plan_handler, plan_with_item
+from .trace_lines import first_leaf_line, first_line, plan_handler, plan_with_item
 
 __all__ = ['StatementCompiler', 'display']
 
@@ -380,7 +380,7 @@ class StatementCompiler:
         if self.instrument:
             from ..runtime.tracing import traced_test
 
-            test = traced_test(self.expr(node.test), node.lineno)
+            test = traced_test(self.expr(node.test), first_line(node))
             return self.while_closure(node, test)
         inline = self.inline_operation(node.test)
         if inline is not None:
@@ -429,7 +429,7 @@ class StatementCompiler:
         if self.instrument:
             from ..runtime.tracing import traced_iterable
 
-            iterable = traced_iterable(iterable, node.lineno)
+            iterable = traced_iterable(iterable, node.lineno, first_line(node))
         body = self.loop_body(node)
         orelse = self.block(node.orelse) if node.orelse else None
         iter_node = node.iter

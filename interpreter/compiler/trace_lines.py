@@ -17,6 +17,7 @@ from __future__ import annotations
 from .constants import NOT_CONSTANT, constant_value
 
 __all__ = ['first_leaf_line', 'first_line', 'line_plan', 'plan_expression', 'plan_handler',
+           'plan_test',
            'plan_with_item']
 
 # nodes whose own instruction runs before their children (MAKE_FUNCTION of a comprehension;
@@ -36,7 +37,11 @@ _VALUE_FIELD = {'Expr': 'value', 'Assign': 'value', 'AugAssign': 'value', 'AnnAs
 # statements whose first instruction is their first expression's (the others start at their
 # own line: a NOP, an import, a definition, ...)
 _STARTS_WITH_VALUE = frozenset({'Expr', 'Assign', 'AnnAssign', 'Return', 'If', 'Assert',
-                                'Raise'})
+                                'Raise', 'While', 'For', 'AsyncFor'})
+
+
+# statements whose test is compiled by compiler_jump_if (plan_test)
+_TESTED = frozenset({'If', 'While', 'Assert'})
 
 
 def _folded(node, in_iteration: bool) -> bool:
@@ -101,14 +106,15 @@ def _is_method_call(node) -> bool:
             and all(keyword.arg is not None for keyword in node.keywords))
 
 
-def _first_leaf_line(node) -> int:
+def _first_leaf_line(node, in_iteration: bool = False) -> int:
     while True:
         if type(node).__name__ in _OWN_FIRST:
             return node.lineno
-        children = _children(node)
+        children = _children(node, in_iteration)
         if not children:
             return node.lineno
         node = children[0]
+        in_iteration = False
 
 
 def first_leaf_line(node) -> int:
@@ -127,7 +133,7 @@ def first_line(statement) -> int:
         if isinstance(value, list):
             value = value[0] if value else None
         if value is not None:
-            return _first_leaf_line(value)
+            return _first_leaf_line(value, field == 'iter')
     return statement.lineno
 
 
@@ -165,6 +171,28 @@ def _plan(node, after: int | None, plan: dict, in_iteration: bool = False) -> No
         _plan(child, child_after, plan, iterated)
 
 
+def plan_test(test, line: int, plan: dict) -> int:
+    """Plan `test` as compile.c's compiler_jump_if compiles it, its jump at `line`: a `not`
+    jumps on its operand, a boolean operation or conditional expression on each part; a
+    comparison sets its own line, which stays the current one for its jump and what follows
+    (nothing restores it). Returns the line after the test."""
+    kind = type(test).__name__
+    if kind == 'UnaryOp' and type(test.op).__name__ == 'Not':
+        return plan_test(test.operand, line, plan)
+    if kind == 'BoolOp':
+        for value in test.values:
+            line = plan_test(value, line, plan)
+        return line
+    if kind == 'IfExp':
+        for part in (test.test, test.body, test.orelse):
+            line = plan_test(part, line, plan)
+        return line
+    if kind == 'Compare':
+        line = test.lineno
+    _plan(test, line, plan)
+    return line
+
+
 def plan_expression(node, after: int | None, plan: dict, *, in_iteration: bool = False) -> None:
     """Add to `plan` the lines of `node` and its children; `after` is the line of the
     instruction that follows it (None: none of its own); `in_iteration`: it is iterated."""
@@ -176,6 +204,12 @@ def line_plan(statement) -> dict[int, tuple[int | None, int | None]]:
     expressions (None: no event there)."""
     kind = type(statement).__name__
     plan: dict = {}
+    if kind in _TESTED:
+        after = plan_test(statement.test, statement.lineno, plan)
+        if kind == 'Assert' and statement.msg is not None:
+            # the raise that follows the message has the line the test left current
+            _plan(statement.msg, after, plan)
+        return plan
     for field in _STATEMENT_FIELDS.get(kind, ()):
         value = getattr(statement, field, None)
         for node in value if isinstance(value, list) else [value]:

@@ -291,7 +291,8 @@ def line_event_first(closure, lineno: int):
 
 
 def traced_test(test, lineno: int):
-    """A `while` test: its line is reported each time it is evaluated."""
+    """A `while` test: the line of its first instruction (`lineno`) is reported each time it
+    is evaluated."""
     def traced(f):
         loop_line_event(f, lineno)
         return test(f)
@@ -308,10 +309,10 @@ def traced_generator_test(test, lineno: int):
     return traced
 
 
-def traced_generator_iterable(iterable, lineno: int):
+def traced_generator_iterable(iterable, lineno: int, first: int):
     """`traced_iterable` for a `for` iterable that yields."""
     def traced(f):
-        line_event(f, lineno)
+        line_event(f, first)
         value = yield from iterable(f)
         line_event(f, lineno)
         return _TracedIterator(f, iter(value), lineno)
@@ -319,10 +320,11 @@ def traced_generator_iterable(iterable, lineno: int):
     return traced
 
 
-def traced_iterable(iterable, lineno: int):
-    """A `for` iterable: the header line at the start and before each later iteration."""
+def traced_iterable(iterable, lineno: int, first: int):
+    """A `for` iterable: the line of its first instruction (`first`) at the start, the header
+    line before each later iteration."""
     def traced(f):
-        line_event(f, lineno)
+        line_event(f, first)
         return _TracedIterator(f, iter(iterable(f)), lineno)
 
     return traced
@@ -854,12 +856,16 @@ def _compile_instrumented(code: Code):
                                resumable=code.kind in ('generator', 'coroutine'))
     if node_kind == 'Lambda':
         from ..compiler.functions import _gen_lambda_body, _lambda_body
+        from ..compiler.trace_lines import first_leaf_line, plan_expression
 
+        # the body's instructions have their lines, its RETURN_VALUE the lambda's
+        plan_expression(node.body, node.lineno, compiler.trace_plan)
         value, is_gen = compiler.gen_expr(node.body)
         body = _gen_lambda_body(value) if is_gen else _lambda_body(value)
+        first = first_leaf_line(node.body)
         if generator:
-            return _generator_body(_first_line(body, node.lineno))
-        return _function_body(_lambda_line(body, node.lineno))
+            return _generator_body(_first_line(body, first))
+        return _function_body(_lambda_line(body, first))
     if node_kind in ('ListComp', 'SetComp', 'DictComp', 'GeneratorExp'):
         kind = {'ListComp': 'list', 'SetComp': 'set', 'DictComp': 'dict',
                 'GeneratorExp': 'genexpr'}[node_kind]
@@ -1308,15 +1314,18 @@ def traced_async_loop_body(body, lineno: int):
     return traced_body
 
 
-def traced_anext(f, awaitable, source: str | None):
+def traced_anext(f, awaitable, source: str | None, end_line: int | None = None):
     """Awaiting `__anext__()` in a traced `async for`: the StopAsyncIteration that ends the
-    loop is reported to the frame (CPython's SEND raised it) though the loop catches it."""
+    loop is reported to the frame (CPython's SEND raised it) though the loop catches it; then
+    `end_line`, the iterable's, where CPython places END_ASYNC_FOR."""
     from ..compiler.generators import _await_iterator
 
     try:
         return (yield from traced_delegation(f, _await_iterator(awaitable, source)))
     except StopAsyncIteration as stop:
         _report_caught(f, stop, traceback_from_frame(f, stop))
+        if end_line is not None:
+            line_event(f, end_line)
         raise
 
 
