@@ -30,9 +30,7 @@ def traceback_print(traceback, file, /) -> None:
     from ..runtime.tracebacks import Traceback, format_traceback
 
     if not isinstance(traceback, Traceback):
-        import _testcapi
-
-        _testcapi.traceback_print(traceback, file)
+        traceback_print.memphis_original(traceback, file)
         return
     for line in format_traceback(traceback):
         file.write(line)
