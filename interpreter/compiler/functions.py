@@ -305,7 +305,7 @@ class _BodyCompilation:
     for every collection to scan (most bodies of an imported module are never called)."""
 
     __slots__ = ('body', 'code', 'compiled', 'filename', 'future', 'is_lambda', 'kind', 'lazy',
-                 'node', 'scope')
+                 'memphis_first_call', 'node', 'scope')
 
     def __init__(self, scope, filename: str, kind: str, body: list | None, node,
                  future: frozenset, lazy: bool, is_lambda: bool) -> None:
@@ -319,6 +319,7 @@ class _BodyCompilation:
         self.is_lambda = is_lambda
         self.code = None  # the code whose body this stands in for (compiler.lazy)
         self.compiled = None  # compile()'s result, once it ran for the first call
+        self.memphis_first_call = None  # settrace's stub for it (runtime.tracing)
 
     def compile(self) -> tuple:
         """(the body's closure, the code objects nested in it)."""
