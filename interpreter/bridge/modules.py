@@ -327,9 +327,24 @@ def bridged_module(name: str, origin: str | None = None) -> types.ModuleType:
     if name in REFUSED:
         raise ModuleNotFoundError(f"No module named '{name}'", name=name)
     module = _host_module(name, origin)
+    if name in _ON_BRIDGING:
+        _ON_BRIDGING[name](module)
     if name in WITHHELD or name in SUBSTITUTED:
         return _altered(module, WITHHELD.get(name, ((), ''))[0], SUBSTITUTED.get(name, {}))
     return module
+
+
+def _array_registered(module: types.ModuleType) -> None:
+    """CPython's array module registers `array` as a MutableSequence of the collections.abc
+    it imports: the host's; the program's (interpreted) collections.abc is another module."""
+    from ..imports.system import memphis_import
+
+    memphis_import('collections.abc', None, None, ('MutableSequence',), 0) \
+        .MutableSequence.register(module.array)
+
+
+# bridged C module -> what its initialization does to the program's modules, each import
+_ON_BRIDGING = {'array': _array_registered}
 
 
 _partial_modules: dict[str, types.ModuleType] = {}
