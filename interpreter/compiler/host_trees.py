@@ -41,6 +41,8 @@ def _convert(value):
         converted = cls.__new__(cls)
         for name in cls._fields:
             setattr(converted, name, _convert(getattr(value, name, None)))
+        if cls is nodes.ImportFrom and converted.level is None:
+            converted.level = 0  # the one optional int field: obj2ast reads None (or none) as 0
         _copy_positions(value, converted, cls._attributes)
         return converted
     if isinstance(value, list):
