@@ -95,8 +95,8 @@ def _main(args: list[str], *, own_process: bool) -> int:
     if kind in 'cm':
         return _run_program(kind, value, options.args, settings)
     if kind == 'stdin':
-        return run_stdin([value, *options.args] if value else options.args,
-                         quiet=options.quiet, **settings)
+        # sys.argv[0] is '-' when given, else '' (nothing else can follow: it would be a file)
+        return run_stdin([value, *options.args], quiet=options.quiet, **settings)
     return run_file(value, [value, *options.args], skip_first_line=options.skip_first_line,
                     **settings)
 
@@ -134,23 +134,24 @@ def _run_program(letter: str, value: str, rest: list[str], options: dict) -> int
     return run_module(value, rest, **options)
 
 
-def run_stdin(args: list[str] | None = None, *, inspect: bool = False,
+def run_stdin(argv: list[str] | None = None, *, inspect: bool = False,
               verbose: bool = False, quiet: bool = False) -> int:
-    """No program given: the REPL on a terminal or with -i, else stdin's text run as the
-    program."""
+    """No program given, or `-`: the REPL on a terminal or with -i, else stdin's text run as
+    the program, with `sys.argv` = argv (['-', args...] or [''])."""
+    argv = argv or ['']
     if inspect or (sys.stdin is not None and sys.stdin.isatty()):
         from .imports.system import reset_import_state
         from .repl import interact
         from .runtime.entry import main_module, wait_for_threads
 
-        state = reset_import_state('', ['', *(args or ())], verbose=verbose)
+        state = reset_import_state('', argv, verbose=verbose)
         status = interact(main_module(state, None).__dict__, banner=not quiet)
         wait_for_threads()
         return status
     from .runtime.entry import run_main
 
     data = sys.stdin.buffer.read() if sys.stdin is not None else b''
-    return run_main(data, '<stdin>', ['-' if args else '', *(args or ())], verbose=verbose)
+    return run_main(data, '<stdin>', argv, verbose=verbose)
 
 
 def run_file(path: str, argv: list[str], *, inspect: bool = False,

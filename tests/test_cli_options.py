@@ -270,6 +270,11 @@ def test_option_values_and_ends(tmp_path):
     assert_same(['-cprint("attached")'], tmp_path)
 
 
+@pytest.mark.parametrize('args', [[], ['-'], ['-', 'a', 'b'], ['-O', '-', '-x']], ids=' '.join)
+def test_program_from_stdin_argv(tmp_path, args):
+    assert_same(args, tmp_path, stdin='import sys; print(sys.argv, sys.flags.optimize)\n')
+
+
 def test_help_and_version(tmp_path):
     run = memphis(['-h'], tmp_path)
     assert run.returncode == 0 and run.stdout.startswith('usage: memphis [option]')
