@@ -17,8 +17,7 @@ from __future__ import annotations
 from .constants import NOT_CONSTANT, constant_value
 
 __all__ = ['first_leaf_line', 'first_line', 'line_plan', 'plan_expression', 'plan_handler',
-           'plan_test',
-           'plan_with_item']
+           'plan_test', 'plan_with_item']
 
 # nodes whose own instruction runs before their children (MAKE_FUNCTION of a comprehension;
 # a lambda's defaults come first when it has some)
@@ -142,7 +141,7 @@ def _plan(node, after: int | None, plan: dict, in_iteration: bool = False) -> No
     children = _children(node, in_iteration)
     before = node.lineno if not children or kind in _OWN_FIRST else None
     if kind == 'IfExp':
-        after_children = [node.lineno, None, None]  # the test's jump; then the chosen branch
+        after_children = [None, None, None]  # (the test: plan_test); then the chosen branch
     elif kind == 'BoolOp':
         after_children = [node.lineno] * (len(children) - 1) + [None]
     elif kind == 'Compare':
@@ -167,8 +166,12 @@ def _plan(node, after: int | None, plan: dict, in_iteration: bool = False) -> No
     tested = [False] * len(children)
     if kind == 'Compare':  # `x in [1, 2]`: the list is a constant tuple
         tested[1:] = [type(op).__name__ in ('In', 'NotIn') for op in node.ops]
-    for child, child_after, iterated in zip(children, after_children, tested):
-        _plan(child, child_after, plan, iterated)
+    for index, (child, child_after, iterated) in enumerate(zip(children, after_children,
+                                                               tested)):
+        if kind == 'IfExp' and index == 0:
+            plan_test(child, node.lineno, plan)  # compiler_ifexp jumps by compiler_jump_if
+        else:
+            _plan(child, child_after, plan, iterated)
 
 
 def plan_test(test, line: int, plan: dict) -> int:

@@ -1,6 +1,6 @@
 """Loop headers and conditions spread over lines: a `for` starts at its iterable's line, a
 `while` at its test's, and a jump after a comparison keeps the comparison's line (CPython's
-compiler_jump_if); a lambda starts at its body's first instruction and returns at its own
+compiler_jump_if, conditional expressions too); a lambda starts at its body's first instruction and returns at its own
 line: the line events and the lines tracebacks show are CPython's."""
 import asyncio
 
@@ -68,6 +68,17 @@ def if_tests(a, b):
     return found
 
 
+def conditional_values(a, b):
+    x = (a
+         if (b >
+             1)
+         else 0)
+    y = (a if
+         b > 1 else
+         0)
+    return x, y
+
+
 class Countdown:
     def __init__(self, n):
         self.n = n
@@ -101,7 +112,7 @@ generator_below = lambda: (yield  # noqa: E731
                            1)
 
 print(constant_below(), call_below(2), list(generator_below()))
-print(for_iterable_below())
+print(for_iterable_below(), conditional_values(1, 2), conditional_values(1, 0))
 print(while_tests(3))
 print(if_tests(2, 1), if_tests(0, 20))
 print(asyncio.run(async_for_below()))
