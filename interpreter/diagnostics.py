@@ -86,6 +86,12 @@ class SyntaxDiagnostic:
         self.col_offset = _characters(lines, self.lineno, self.col_offset)
         self.end_col_offset = _characters(lines, self.end_lineno, self.end_col_offset)
 
+    def without_column(self) -> SyntaxDiagnostic:
+        """Mark an error CPython raises with no column (offset and end offset 0: a number
+        past the digit limit, 'single' mode's missing NEWLINE); editors keep its range."""
+        self.cpython_col_offset = self.cpython_end_col_offset = -1
+        return self
+
     def at_end_of_file(self) -> SyntaxDiagnostic:
         """Mark an error CPython reports at its ENDMARKER: offset 0 when parsing a file."""
         self.file_columns = (-1, self.end_col_offset)

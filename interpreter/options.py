@@ -51,8 +51,8 @@ class Options:
         self.args: list[str] = []
 
     def __repr__(self) -> str:
-        changed = {name: value for name, value in vars(self).items()
-                   if value != getattr(Options(), name)}
+        default = vars(Options())
+        changed = {name: value for name, value in vars(self).items() if value != default[name]}
         return f'Options({changed})'
 
 

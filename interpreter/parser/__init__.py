@@ -82,8 +82,7 @@ class Parser(StatementRules, PatternRules, ExpressionRules, ParserCore):
                 # single_input is `compound_stmt NEWLINE`, and compile() adds no line end in
                 # 'single' mode: a compound statement whose last body is on its header line
                 # at the end of the text has used the one NEWLINE (CPython reports (line, 0))
-                diagnostic = self.report(Msg.INVALID_SYNTAX, last.lineno, 0, last.lineno, 1)
-                diagnostic.cpython_col_offset = diagnostic.cpython_end_col_offset = -1
+                self.report(Msg.INVALID_SYNTAX, last.lineno, 0, last.lineno, 1).without_column()
         body.extend(self.statements(top=True))
         return n.Interactive(body)
 
@@ -221,9 +220,7 @@ def _single_trailing_blanks(source, tree, tokens):
     if width > levels[-1]:
         return [_indentation_error(Msg.UNEXPECTED_INDENT, line, blanks)]
     if width in levels:
-        diagnostic = SyntaxDiagnostic(Msg.INVALID_SYNTAX, line, 0, line, len(blanks))
-        diagnostic.cpython_col_offset = diagnostic.cpython_end_col_offset = -1
-        return [diagnostic]
+        return [SyntaxDiagnostic(Msg.INVALID_SYNTAX, line, 0, line, len(blanks)).without_column()]
     return [_indentation_error(Msg.UNINDENT_MISMATCH, line, blanks)]
 
 

@@ -446,9 +446,8 @@ class ExpressionRules:
             except LiteralError as error:
                 # more digits than sys.get_int_max_str_digits(): CPython's error has no
                 # column (offset 0); editors get the literal's range
-                diagnostic = self.report(str(error), tok.lineno, tok.col, tok.end_lineno,
-                                         tok.end_col)
-                diagnostic.cpython_col_offset = diagnostic.cpython_end_col_offset = -1
+                self.report(str(error), tok.lineno, tok.col, tok.end_lineno,
+                            tok.end_col).without_column()
                 raise ParseError from None
             except (ValueError, IndexError):
                 self.fail(Msg.INVALID_SYNTAX, tok)

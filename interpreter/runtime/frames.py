@@ -373,9 +373,7 @@ class Frame:
             if line:
                 return line
         if node is None and self.exc is None:
-            # a body of one statement is that statement's closure, and what it dropped is
-            # freed (a ResourceWarning, an unawaited coroutine) once it has returned
-            node = getattr(self.f_code.body, 'memphis_node', None)
+            node = self._sole_statement()
         if node is None and self.exc is not None:
             node = self.exc_node
             if getattr(node, 'lineno', None) is None:
@@ -433,12 +431,16 @@ class Frame:
 
         node = executing_node(self)
         if node is None and self.exc is None:
-            # a body of one statement is that statement's closure, and what it dropped is
-            # freed (a ResourceWarning, an unawaited coroutine) once it has returned
-            node = getattr(self.f_code.body, 'memphis_node', None)
+            node = self._sole_statement()
         if node is None and self.exc is not None:
             node = self.exc_node
         return 2 * instruction_index(self.f_code, node)
+
+    def _sole_statement(self):
+        """The statement of a body of one (its closure is the body itself): what it dropped is
+        freed (a ResourceWarning, an unawaited coroutine) once that closure has returned,
+        where no host frame of this frame names the running statement any more."""
+        return getattr(self.f_code.body, 'memphis_node', None)
 
     @property
     def f_trace_lines(self) -> bool:

@@ -174,8 +174,8 @@ def sys_flags(options: Options):
         'verbose': max(options.verbose, host.verbose if from_environment else 0),
         'bytes_warning': host.bytes_warning,
         'quiet': int(options.quiet),
-        'hash_randomization': int(host.hash_randomization or options.randomize_hashes
-                                  or _HASH_SEED_KEPT in os.environ),
+        # (a host started again for -R, -E or -I has random hashes: host_restart_environment)
+        'hash_randomization': int(host.hash_randomization or options.randomize_hashes),
         'isolated': int(options.isolated),
         'dev_mode': bool('dev' in options.xoptions or (from_environment and host.dev_mode)),
         'utf8_mode': host.utf8_mode,
@@ -206,14 +206,12 @@ def configure(options: Options):
         overlay.pycache_prefix = prefix if isinstance(prefix, str) and prefix else None
     if options.unbuffered:
         _unbuffer_streams(overlay)
-    if options.no_site:
-        from .builtins import builtins_module
+    from .builtins import builtins_module
 
+    if options.no_site:
         for name in _SITE_BUILTINS:
             builtins_module.__dict__.pop(name, None)
     if program_flags.optimize:
-        from .builtins import builtins_module
-
         setattr(builtins_module, '__debug__', False)  # a plain assignment is a SyntaxError
     if 'no_debug_ranges' in options.xoptions:
         from . import tracebacks

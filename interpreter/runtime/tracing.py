@@ -945,16 +945,15 @@ def _instrument_on_first_call(code: Code) -> None:
     """Under settrace, a code object is compiled again only when it first runs (once: a
     program that turns tracing on and off, each time a trace function raises, switches every
     code object each time)."""
-    body = code.body
     instrumented = code.instrumented
     if instrumented is not None:
-        if body is not instrumented:
-            instrumented.plain = getattr(body, 'plain', body)
+        if code.body is not instrumented:
+            instrumented.plain = _plain_body(code)
             code.body = instrumented
         return
-    if getattr(body, 'first_call', False):
+    if getattr(code.body, 'first_call', False):
         return
-    plain = getattr(body, 'plain', body)
+    plain = _plain_body(code)
     stub = getattr(plain, 'memphis_first_call', None)
     if stub is None or stub.code is not code:  # (code.replace() copies share a body)
         def stub(f):
@@ -1001,9 +1000,7 @@ def untrace(code: Code) -> None:
 
 
 def _restore(code: Code) -> None:
-    plain = getattr(code.body, 'plain', None)
-    if plain is not None:
-        code.body = plain
+    code.body = _plain_body(code)
     if _switched:
         for undo in reversed(_switched.pop(code, ())):
             undo()
