@@ -11,7 +11,14 @@ import types
 
 from ..runtime.async_generators import guard_unstarted
 from ..runtime.exceptions import special_method
-from ..runtime.frames import UNBOUND, Frame, current_state, resume_frame, suspend_frame
+from ..runtime.frames import (
+    UNBOUND,
+    Frame,
+    current_state,
+    resume_frame,
+    suspend_frame,
+    switched_frames,
+)
 from ..runtime.functions import (
     Signature,
     enter_generator,
@@ -95,6 +102,10 @@ class ComprehensionCompiler:
                 try:
                     # read each time: the step hooks may switch the code to its traced body
                     code.body(frame)
+                    if switched_frames and frame in switched_frames:  # found running by
+                        from ..runtime.tracing import switched_frame_left  # sys.settrace
+
+                        switched_frame_left(frame)
                     return frame.ret
                 except BaseException as error:
                     leave_frame(frame, error)
@@ -283,8 +294,10 @@ class ComprehensionCompiler:
             conditions = tuple(self.gen_expr(c) for c in generator.ifs)
             await_next = _await_in_frame
             if self.instrument:
+                from ..runtime.tracing import traced_store
+
                 header = lines.loop_lines[index]
-                store = _traced_store(store, lines.store_lines[index])
+                store = traced_store(store, lines.store_lines[index])
                 conditions = tuple(_traced_async_condition(*condition, lines.end_line, header)
                                    for condition in conditions)
                 step = _header_line_after(step, header)
@@ -350,12 +363,14 @@ class ComprehensionCompiler:
             iterable = None if index == 0 else self.expr(generator.iter)
             store = self.store(generator.target)
             if self.instrument:
+                from ..runtime.tracing import traced_store
+
                 lines = self.comprehension_lines
                 if iterable is not None:
                     # CPython reports the line at each jump back to an inner loop too (the
                     # first loop's iterator is traced by the traced body, runtime.tracing)
                     iterable = _traced_inner_iterable(iterable, lines.loop_lines[index])
-                store = _traced_store(store, lines.store_lines[index])
+                store = traced_store(store, lines.store_lines[index])
             conditions = tuple(self.expr(c) for c in generator.ifs)
             if self.instrument:
                 conditions = tuple(_traced_condition(condition, lines.end_line)
@@ -446,21 +461,6 @@ def _store_lines(target) -> list[int]:
     if kind == 'Starred':
         return _store_lines(target.value)
     return [target.lineno]
-
-
-def _traced_store(store, lines: list[int]):
-    """A traced comprehension's target store, reporting its instructions' lines."""
-    from ..runtime.tracing import line_event
-
-    first, rest = lines[0], tuple(lines[1:])
-
-    def traced(f, value):
-        line_event(f, first)
-        store(f, value)
-        for line in rest:
-            line_event(f, line)
-
-    return traced
 
 
 def _traced_condition(condition, end_line: int):

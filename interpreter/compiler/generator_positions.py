@@ -185,7 +185,7 @@ class GeneratorPositionCompiler:
     def gen_store(self, target):
         """(store(f, value), is_generator) for an assignment target whose parts may yield."""
         if not self.yields(target):
-            return self.store(target), False
+            return self.store_target(target), False
         kind = type(target).__name__
         if kind in ('Tuple', 'List'):
             return self.gen_store_sequence(target), True

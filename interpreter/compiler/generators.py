@@ -467,7 +467,7 @@ class GeneratorCompiler:
 
             iterable = (traced_generator_iterable if iter_gen else traced_iterable)(
                 iterable, node.lineno, first_line(node))
-        store = self.store(node.target)
+        store = self.store_target(node.target)
         body, body_gen = self.loop_body(node, generator=True)
         orelse, orelse_gen = self.block_any(node.orelse)
         iter_node = node.iter
@@ -518,7 +518,7 @@ class GeneratorCompiler:
 
     def gen_stmt_AsyncFor(self, node):
         iterable, iter_gen = self.gen_expr(node.iter)
-        store = self.store(node.target)
+        store = self.store_target(node.target)
         body, body_gen = self.block_any(node.body)
         orelse, orelse_gen = self.block_any(node.orelse)
         iter_node = node.iter

@@ -145,14 +145,14 @@ class StatementCompiler:
                 if assign_attribute is not None:
                     return assign_attribute
             value = self.expr(node.value)
-            store = self.store(target)
+            store = self.store_target(target)
 
             def assign(f):
                 store(f, value(f))
 
             return assign
         value = self.expr(node.value)
-        stores = tuple(self.store(t) for t in targets)
+        stores = tuple(self.store_target(t) for t in targets)
 
         def assign_many(f):
             result = value(f)
@@ -459,7 +459,7 @@ class StatementCompiler:
                 return None
 
             return for_fast
-        store = self.store(target)
+        store = self.store_target(target)
 
         def for_(f):
             try:

@@ -9,6 +9,7 @@ from ..runtime.templates import instantiate
 from ..runtime.tracebacks import store_exception_traceback
 from .expressions import name_error, unbound_free, unbound_local
 from .operators import NOTE, operand_text
+from .trace_lines import name_store_lines
 
 __all__ = ['TargetCompiler']
 
@@ -23,6 +24,18 @@ class TargetCompiler:
         if method is None:
             raise SyntaxError(f'cannot assign to {type(node).__name__}')
         return method(node)
+
+    def store_target(self, node):
+        """`store(node)` for the target of an assignment or a loop: traced, an unpacking over
+        several lines reports the lines of its stores (compiler.trace_lines)."""
+        store = self.store(node)
+        if self.instrument:
+            lines = name_store_lines(node)
+            if lines is not None and len(set(lines)) > 1:
+                from ..runtime.tracing import traced_store
+
+                store = traced_store(store, lines)
+        return store
 
     def store_Name(self, node):
         name = self.scope.mangle(node.id)

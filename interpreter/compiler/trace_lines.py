@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from .constants import NOT_CONSTANT, constant_value
 
-__all__ = ['first_leaf_line', 'first_line', 'line_plan', 'plan_expression', 'plan_handler',
-           'plan_test', 'plan_with_item']
+__all__ = ['first_leaf_line', 'first_line', 'line_plan', 'name_store_lines', 'plan_expression',
+           'plan_handler', 'plan_test', 'plan_with_item']
 
 # nodes whose own instruction runs before their children (MAKE_FUNCTION of a comprehension;
 # a lambda's defaults come first when it has some)
@@ -228,18 +228,18 @@ def plan_handler(handler, plan: dict) -> None:
         _plan(handler.type, handler.lineno, plan)
 
 
-def _name_store_lines(target) -> list[int] | None:
+def name_store_lines(target) -> list[int] | None:
     """The lines of the store instructions of a target made of names only (UNPACK_SEQUENCE
     of a tuple or list, then its elements'), in order; None if it stores anything else."""
     kind = type(target).__name__
     if kind == 'Name':
         return [target.lineno]
     if kind == 'Starred':
-        return _name_store_lines(target.value)
+        return name_store_lines(target.value)
     if kind in ('Tuple', 'List'):
         lines = [target.lineno]
         for element in target.elts:
-            element_lines = _name_store_lines(element)
+            element_lines = name_store_lines(element)
             if element_lines is None:
                 return None
             lines += element_lines
@@ -270,7 +270,7 @@ def plan_with_item(item, plan: dict) -> list[int]:
     target = item.optional_vars
     if target is None:
         return []
-    lines = _name_store_lines(target)
+    lines = name_store_lines(target)
     if lines is not None:
         return lines
     _plan_store(target, plan)

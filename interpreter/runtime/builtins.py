@@ -14,7 +14,7 @@ import os
 import types
 
 from ..imports.system import memphis_import
-from .frames import Code, Frame, current_state
+from .frames import Code, Frame, current_state, switched_frames
 from .host import memphis_input
 from .module_functions import CO_COROUTINE, module_coroutine
 from .startup import optimize_level
@@ -49,6 +49,10 @@ def run_code(code: Code, globals_: dict, names=None, back: Frame | None = _MISSI
     state.frame = frame
     try:
         code.body(frame)
+        if switched_frames and frame in switched_frames:  # found running by sys.settrace
+            from .tracing import switched_frame_left
+
+            switched_frame_left(frame)
         return frame.ret
     except BaseException as error:
         leave_frame(frame, error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import types
 import weakref
 
-from .frames import UNBOUND, Frame, current_state
+from .frames import UNBOUND, Frame, current_state, switched_frames
 from .tracebacks import leave_frame
 
 __all__ = ['build_class', 'native_classes']
@@ -36,6 +36,10 @@ def build_class(code, caller: Frame, name: str, bases: tuple, keywords: dict, cl
     state.frame = frame
     try:
         code.body(frame)
+        if switched_frames and frame in switched_frames:  # found running by sys.settrace
+            from .tracing import switched_frame_left
+
+            switched_frame_left(frame)
     except BaseException as error:
         leave_frame(frame, error)
         raise

@@ -284,6 +284,12 @@ class Code:
         return self
 
 
+switched_frames: set = set()
+"""Frames that were running their plain body when sys.settrace was turned on
+(runtime.tracing): their later statements report lines, and the ways out of a frame report
+its 'exception' and 'return' (`runtime.tracing.switched_frame_left`). Held here, such a frame
+is never pooled for reuse by its function's next call (runtime.functions._call_function)."""
+
 code_observers: list = []
 """Called with each module-level `Code` the compiler makes (a debugger's registry, see
 interpreter.hooks); empty, it costs one test per compilation."""

@@ -24,6 +24,7 @@ from .frames import (
     Frame,
     current_state,
     recursion_limit,
+    switched_frames,
     thread_states,
 )
 from .templates import instantiate
@@ -633,6 +634,11 @@ def _call_function(binding: _Binding, globals_: dict, fast: list):
         if _refcount(frame) == 2 and frame.locals_snapshot is None:
             frame.fast = frame.f_back = frame.ret = frame.exc = frame.f_globals = None
             pool.append(frame)
+        elif switched_frames and frame in switched_frames:
+            # (sys.settrace found it running; leaving by an exception, leave_frame reported)
+            from .tracing import switched_frame_left
+
+            switched_frame_left(frame)
 
 
 _refcount = sys.getrefcount

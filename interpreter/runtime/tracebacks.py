@@ -16,6 +16,7 @@ from types import TracebackType
 
 from ..diagnostics import format_syntax_error
 from .c_stand_ins import stand_in_codes
+from .frames import switched_frames
 
 __all__ = [
     'ALREADY_RECORDED',
@@ -168,6 +169,10 @@ def leave_frame(frame, error: BaseException) -> None:
     if back is not None and back.exc is error and back.exc_node is ALREADY_RECORDED:
         back.exc = None
         back.traced_exc = None  # a traced caller reports it again too (runtime.tracing)
+    if switched_frames and frame in switched_frames:
+        from .tracing import switched_frame_left
+
+        switched_frame_left(frame, error)
 
 
 def _record(frame, error: BaseException) -> None:
@@ -198,6 +203,10 @@ def catch_in_frame(frame, error: BaseException) -> None:
     notes its own (a `with` re-raises at the original line, as CPython's RERAISE restores
     `f_lasti`).
     """
+    if switched_frames and frame in switched_frames:
+        from .tracing import switched_frame_caught
+
+        switched_frame_caught(frame, error)
     # close() through nested host generators raises a new GeneratorExit at each level
     if frame.exc is error or type(error) is GeneratorExit and type(frame.exc) is GeneratorExit:
         if frame.exc_node is not ALREADY_RECORDED:

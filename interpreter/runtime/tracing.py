@@ -29,6 +29,7 @@ import sys
 import types
 import weakref
 
+from ..nodes import ExceptHandler
 from .frames import (
     ClosingThrow,
     Code,
@@ -37,6 +38,7 @@ from .frames import (
     current_state,
     resume_frame,
     suspend_frame,
+    switched_frames,
     thread_states,
 )
 from .module_functions import CO_COROUTINE
@@ -67,6 +69,8 @@ __all__ = [
     'setprofile',
     'settrace',
     'stores_doc_first',
+    'switched_frame_caught',
+    'switched_frame_left',
     'thrown_before_start',
     'trace',
     'traced_anext',
@@ -78,6 +82,7 @@ __all__ = [
     'traced_handler',
     'traced_iterable',
     'traced_iterator',
+    'traced_store',
     'traced_suspension',
     'traced_test',
     'traced_with_item',
@@ -1035,8 +1040,20 @@ def _tagged_closures(body) -> dict:
                 except ValueError:
                     pass
         elif isinstance(value, (list, tuple)):
+            handler = _compiled_handler(value)
+            if handler is not None:
+                found.setdefault(id(handler), value)
             pending.extend(value)
     return found
+
+
+def _compiled_handler(value) -> ExceptHandler | None:
+    """The clause of a compiled `except` clause (the tuple compiler.statements' `handlers`
+    makes, ending with its node), else None: a running `try` reads its clauses when an
+    exception reaches them, so a switched one reports their lines."""
+    if type(value) is tuple and value and type(value[-1]) is ExceptHandler:
+        return value[-1]
+    return None
 
 
 def _switch_running(code: Code) -> None:
@@ -1072,6 +1089,9 @@ def _switch_running(code: Code) -> None:
                     undo.append(lambda held=value, i=index, old=item: held.__setitem__(i, old))
             return value
         if isinstance(value, tuple):
+            handler = _compiled_handler(value)
+            if handler is not None:
+                return traced.get(id(handler), value)
             items = [visit(item) for item in value]
             if any(new is not old for new, old in zip(items, value)):
                 return tuple(items)
@@ -1135,7 +1155,8 @@ def _report_iterations(loop, lineno: int, undo: list) -> None:
 
 
 def _switch_stack() -> None:
-    """The frames of this thread's stack report lines from their next statement on."""
+    """The frames of this thread's stack report lines from their next statement on; those
+    running their plain body report their 'return' too (and the exceptions entering them)."""
     frame = current_state().frame
     while frame is not None:
         code = frame.f_code
@@ -1145,7 +1166,50 @@ def _switch_stack() -> None:
             pass
         else:
             _switch_running(code)
+            if code.kind not in _GENERATOR_KINDS and (
+                    frame in switched_frames or not hasattr(frame, 'trace_line')):
+                # its line is the running statement's: the next line event is on another
+                # (a frame found before, whose tracing stopped since, has run plain statements)
+                if frame in switched_frames:
+                    del frame.trace_line
+                frame.trace_line = frame.f_lineno
+                switched_frames.add(frame)
         frame = frame.f_back
+
+
+# (a generator's frame leaves its thread's stack at each suspension: its plain body cannot
+# report them, so it only reports lines)
+_GENERATOR_KINDS = ('generator', 'coroutine', 'asyncgen')
+
+
+def switched_frame_caught(frame, error: BaseException) -> None:
+    """`error` is caught in a frame of `switched_frames`: an exception entering it by a call
+    of its running plain statement, reported as an instrumented statement would have."""
+    if current_state().sys_tracer is not None:
+        _exception_entered(frame, error)
+
+
+def switched_frame_left(frame, error: BaseException | None = None) -> None:
+    """A frame of `switched_frames` returns (`error` None) or leaves raising `error`: its
+    'exception' (unless reported already) and 'return' events, as its instrumented body
+    would have reported them. The frame is then a plain one again."""
+    switched_frames.discard(frame)
+    state = current_state()
+    back = state.frame
+    state.frame = frame
+    try:
+        if state.sys_tracer is not None:
+            if error is not None:
+                _exception_entered(frame, error)
+                frame.ret = None
+            return_event(frame, frame.ret)
+    finally:
+        state.frame = back
+        # (it may be pooled for its function's next call, which starts plain)
+        frame.f_trace = None
+        frame.traced_exc = None
+        if hasattr(frame, 'trace_line'):
+            del frame.trace_line
 
 
 def _register_tree(code: Code) -> None:
@@ -1346,16 +1410,23 @@ def traced_with_item(store, lineno: int, target_lines: list[int]):
     if store is None:
         return exit_reports_line(lineno), None, _exception_entered
     if target_lines:
-        plain_store = store
-        first, rest = target_lines[0], tuple(target_lines[1:])
-
-        def store(f, value):
-            line_event(f, first)
-            plain_store(f, value)
-            for line in rest:
-                line_event(f, line)
-
+        store = traced_store(store, target_lines)
     return exit_reports_line(lineno), exceptions_reported(store), _exception_entered
+
+
+def traced_store(store, lines: list[int]):
+    """A target's store reporting the lines of its instructions (`lines`, those of an
+    unpacking and of its names' stores, which cannot fail: the first is reported before, the
+    others after)."""
+    first, rest = lines[0], tuple(lines[1:])
+
+    def traced(f, value):
+        line_event(f, first)
+        store(f, value)
+        for line in rest:
+            line_event(f, line)
+
+    return traced
 
 
 def traced_decorators(decorators: tuple, nodes: list, before, lineno: int):
