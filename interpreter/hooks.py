@@ -405,7 +405,7 @@ def _runs_instrumented_body(thread_id: int, frame: Frame) -> bool:
     """Whether `frame`'s current call runs inside an instrumented function body (which
     catches `RestartFrame`), found on the thread's host stack."""
     host = sys._current_frames().get(thread_id)
-    wrapper = tracing.RestartFrame.__init__.__code__.co_filename
+    wrapper = tracing.__file__
     while host is not None:
         if host.f_code.co_name == 'instrumented' and host.f_code.co_filename == wrapper and \
                 host.f_locals.get('f') is frame:

@@ -81,7 +81,7 @@ TRACED = [
     'tb_operator_tree_numbers', 'tb_operator_tree_user_types', 'tb_pop_empty', 'tb_raise_e',
     'tb_reraise', 'tb_slice_type', 'tb_str_method_missing', 'tb_subscript', 'tb_subscript_none',
     'tb_systemexit', 'tb_unpack_dict_keys', 'tb_unpack_too_many', 'tb_with_body',
-    'threads_joined_at_exit', 'trace_jumps', 'trace_multiline_headers',
+    'threads_joined_at_exit', 'trace_jumps', 'trace_jumps_into_blocks', 'trace_multiline_headers',
     'trace_multiline_statements', 'trace_multiline_targets', 'traceback_c_printer', 'traceback_crossings',
     'traceback_objects', 'traceback_reraise_in_callee', 'traceback_type_checks',
     'trampoline_parameter_names', 'try_else_control_flow', 'type_call_module_name',

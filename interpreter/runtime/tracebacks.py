@@ -17,6 +17,7 @@ from types import TracebackType
 from ..diagnostics import format_syntax_error
 from .c_stand_ins import stand_in_codes
 from .frames import switched_frames
+from .jumps import JumpTo
 
 __all__ = [
     'ALREADY_RECORDED',
@@ -203,6 +204,9 @@ def catch_in_frame(frame, error: BaseException) -> None:
     notes its own (a `with` re-raises at the original line, as CPython's RERAISE restores
     `f_lasti`).
     """
+    if type(error) is JumpTo:
+        # a jump leaves the statement: its handlers, `finally` or `__exit__` do not run
+        raise error
     if switched_frames and frame in switched_frames:
         from .tracing import switched_frame_caught
 

@@ -41,6 +41,15 @@ from .frames import (
     switched_frames,
     thread_states,
 )
+from .jumps import (
+    JumpTo,
+    RestartFrame,
+    Rewind,
+    enter_statement,
+    entry_position,
+    jump_refusal,
+    statement_line,
+)
 from .module_functions import CO_COROUTINE
 from .tracebacks import ALREADY_RECORDED, traceback_from_frame
 
@@ -220,6 +229,7 @@ def line_event_before(closure, lineno: int, *, always_reports: bool = False):
                 _exception_entered(f, error)
             raise
 
+    traced_statement.memphis_inner = closure  # (a jump enters it without its line event)
     return traced_statement
 
 
@@ -384,50 +394,26 @@ class _TracedIterator:
 
 # instrumented bodies, one shape per kind of code
 
-class Rewind(BaseException):
-    """Raised by a step hook to move a frame's execution elsewhere; never reported as an
-    exception (to the step hook, `sys.settrace` or tracebacks): it is the debugger's doing."""
-
-
-class RestartFrame(Rewind):
-    """Raised by a step hook to run `frame`'s function again from its start (a debugger's
-    restart frame): the frame's instrumented body catches it and calls `reset(frame)` (which
-    puts the arguments back) before running the body again."""
-
-    def __init__(self, frame, reset) -> None:
-        super().__init__(frame)
-        self.frame = frame
-        self.reset = reset
-
-
-class JumpTo(Rewind):
-    """Raised by a step hook at a line event to go on at `line` of the same frame (a
-    debugger's goto, CPython's `frame.f_lineno = line`): the innermost instrumented statement
-    list of `frame` that has a statement starting at `line` catches it and runs from there
-    (see `jumpable_block`). Which jumps are allowed is `jump_refusal`'s to say."""
-
-    def __init__(self, frame, line: int, *, reported: bool = True) -> None:
-        super().__init__(frame, line)
-        self.frame = frame
-        self.line = line
-        # a debugger's goto stops at the target's line event; a trace function's jump goes
-        # on without one there (CPython's next event is the following line's)
-        self.reported = reported
-
-
 def jumpable_block(closures: list, nodes: list):
     """An instrumented statement list that a `JumpTo` its frame can restart at any of its
-    statements. `lines` and `index` are read by `jump_refusal` from the host stack."""
-    lines = tuple(_statement_line(node) for node in nodes)
+    statements, or at a statement inside one (runtime.jumps). `nodes` and `index` are read
+    by `jump_refusal` from the host stack; `entry`: the line a jump enters it at."""
+    lines = tuple(statement_line(node) for node in nodes)
 
-    def block(f):
+    def block(f, entry=None):
         index = 0
+        if entry is not None:
+            index, entry = entry_position(nodes, lines, entry)
         while index < len(closures):
             statement = closures[index]
             try:
-                r = statement(f)
+                if entry is None:
+                    r = statement(f)
+                else:
+                    r = enter_statement(f, nodes[index], statement, entry)
+                    entry = None
             except JumpTo as jump:
-                index = _jump_index(f, jump, lines, statement)
+                index, entry = _jump_position(f, jump, nodes, lines, statement)
                 continue
             except BaseException as error:
                 _note_failure(f, error, statement)
@@ -437,12 +423,14 @@ def jumpable_block(closures: list, nodes: list):
             index += 1
         return None
 
+    block.memphis_nodes = nodes
     return block
 
 
 def jumpable_generator_block(items: list, nodes: list):
-    """`jumpable_block` for a statement list that yields: items are (closure, is_generator)."""
-    lines = tuple(_statement_line(node) for node in nodes)
+    """`jumpable_block` for a statement list that yields: items are (closure, is_generator).
+    A jump goes on at one of its statements (`jump_refusal` refuses entering one)."""
+    lines = tuple(statement_line(node) for node in nodes)
 
     def block(f):
         index = 0
@@ -451,7 +439,7 @@ def jumpable_generator_block(items: list, nodes: list):
             try:
                 r = (yield from statement(f)) if is_generator else statement(f)
             except JumpTo as jump:
-                index = _jump_index(f, jump, lines, statement)
+                index, _ = _jump_position(f, jump, nodes, lines, statement)
                 continue
             except BaseException as error:
                 _note_failure(f, error, statement)
@@ -462,25 +450,21 @@ def jumpable_generator_block(items: list, nodes: list):
         return None
 
     block.memphis_gen = True
+    block.memphis_nodes = nodes
     return block
 
 
-def _jump_index(f, jump: JumpTo, lines: tuple, statement) -> int:
-    """Where a jumpable list goes on after `jump`: the index of the target's statement if the
-    jump is its own (its frame, one of its lines); else `jump` goes on unwinding."""
-    if jump.frame is not f or jump.line not in lines:
+def _jump_position(f, jump: JumpTo, nodes: list, lines: tuple, statement) -> tuple:
+    """Where a jumpable list goes on after `jump` (`entry_position`) if the jump is its own
+    (its frame, a line it holds); else `jump` goes on unwinding."""
+    position = entry_position(nodes, lines, jump.line) if jump.frame is f else None
+    if position is None:
         _note_failure(f, jump, statement)
         raise jump
     if f.exc is jump:
         f.exc = f.exc_node = None
     f.trace_line = 0 if jump.reported else jump.line
-    return lines.index(jump.line)
-
-
-def _statement_line(node) -> int:
-    # a decorated definition starts at its first decorator, as its line event does
-    decorators = getattr(node, 'decorator_list', None)
-    return decorators[0].lineno if decorators else node.lineno
+    return position
 
 
 def _note_failure(f, error: BaseException, statement) -> None:
@@ -489,62 +473,9 @@ def _note_failure(f, error: BaseException, statement) -> None:
         f.exc_node = statement.memphis_node
 
 
-def jump_refusal(host_frame, frame, line: int) -> str | None:
-    """Why `frame` cannot go on at `line` (None: it can), `host_frame` being a host frame of
-    the thread inside the line event `frame` is stopped at (the messages are CPython's where
-    CPython refuses too).
-
-    Memphis jumps within the running statement lists of the frame: the current statement's
-    list or one enclosing it, out of `if`, `for`, `while` and `match` bodies (a `for` loop's
-    iterator is dropped, as in CPython), never out of a `try` or `with` statement (its handlers,
-    `finally` or `__exit__` would be skipped or run) and never into a block that is not
-    running (CPython refuses most of those too: "can't jump into the body of a for loop")."""
-    node = frame.f_code.node
-    first = frame.f_code.co_firstlineno
-    last = getattr(node, 'end_lineno', None) or first
-    if line < first:
-        return f'line {line} comes before the current code block'
-    if line > last:
-        return f'line {line} comes after the current code block'
-    runners = []
-    while host_frame is not None:
-        code = host_frame.f_code
-        if code.co_name == 'block' and code.co_filename == __file__ and \
-                host_frame.f_locals.get('f') is frame and 'lines' in host_frame.f_locals:
-            local = host_frame.f_locals
-            runners.append((local['lines'], local['index'], local['closures'] if 'closures' in
-                            local else [item for item, _ in local['items']]))
-        host_frame = host_frame.f_back
-    if not runners:
-        return ('the frame started before the debugger instrumented its code: it can only '
-                'jump in frames that start from now on')
-    for depth, (lines, _, _) in enumerate(runners):
-        if line in lines:
-            return None
-        if depth + 1 < len(runners):
-            outer_lines, outer_index, outer_closures = runners[depth + 1]
-            kind = type(getattr(outer_closures[outer_index], 'memphis_node', None)).__name__
-            if kind in ('Try', 'TryStar'):
-                return f"can't jump out of a 'try' statement (line {outer_lines[outer_index]})"
-            if kind in ('With', 'AsyncWith'):
-                return f"can't jump out of a 'with' block (line {outer_lines[outer_index]})"
-    container = _block_holding(getattr(node, 'body', None) or [], line, (None, 'body'))
-    if container is None:
-        return f'line {line} does not start a statement of {frame.f_code.co_name}'
-    kind = type(container[0]).__name__
-    if kind in ('For', 'AsyncFor') and container[1] == 'body':
-        return "can't jump into the body of a for loop"
-    if kind == 'ExceptHandler':
-        return "can't jump into an 'except' block as there's no exception"
-    return (f'line {line} is in a block that is not running: a jump goes to a statement of '
-            'the current block or of one enclosing it')
-
-
 def set_line_from_trace(frame, line) -> None:
     """`frame.f_lineno = line` in a trace function: checked as CPython checks it, then the
     jump happens when the trace function returns (a `JumpTo` from the line event)."""
-    import sys
-
     if type(line) is not int:
         raise ValueError('lineno must be an integer')
     current = current_state().trace_event
@@ -558,29 +489,6 @@ def set_line_from_trace(frame, line) -> None:
     if why is not None:
         raise ValueError(why)
     frame.pending_jump = line
-
-
-def _block_holding(statements: list, line: int, owner):
-    """(the compound statement or handler, the field) whose statement list has a statement
-    starting at `line`, searched below `statements` (`owner` is theirs); None when no
-    statement starts there. Nested functions and classes are other frames: not searched."""
-    for statement in statements:
-        if _statement_line(statement) == line:
-            return owner
-        if type(statement).__name__ in ('FunctionDef', 'AsyncFunctionDef', 'ClassDef'):
-            continue
-        for field in ('body', 'orelse', 'finalbody'):
-            inner = getattr(statement, field, None)
-            if isinstance(inner, list):
-                found = _block_holding(inner, line, (statement, field))
-                if found is not None:
-                    return found
-        for part in [*(getattr(statement, 'handlers', None) or ()),
-                     *(getattr(statement, 'cases', None) or ())]:
-            found = _block_holding(part.body, line, (part, 'body'))
-            if found is not None:
-                return found
-    return None
 
 
 def _function_body(body):
