@@ -398,12 +398,51 @@ def _gen_lambda_body(value):
 
 
 def _unparse(node) -> str:
-    import ast
-
+    """An annotation's text under `from __future__ import annotations` (PEP 563)."""
     from ..nodes import AST, to_ast
 
     tree = to_ast(node) if isinstance(node, AST) else node
-    return ast.unparse(tree)
+    return _annotation_unparser()().visit(tree)
+
+
+_UNPARSER: list = []
+
+
+def _annotation_unparser():
+    """ast.unparse's unparser, made to write what CPython's C unparser (ast_unparse.c) writes
+    where they differ: every operand of a boolean operation at the precedence just above it
+    (ast.unparse raises it operand by operand: `a or (b and c)`), and a call whose only
+    argument is a generator expression without a second pair of parentheses."""
+    if _UNPARSER:
+        return _UNPARSER[0]
+    import ast
+    from ast import _Precedence, _Unparser
+
+    class AnnotationUnparser(_Unparser):
+        def visit_BoolOp(self, node):
+            precedence = _Precedence.AND if isinstance(node.op, ast.And) else _Precedence.OR
+            operator = ' and ' if isinstance(node.op, ast.And) else ' or '
+            with self.require_parens(precedence, node):
+                for index, value in enumerate(node.values):
+                    if index:
+                        self.write(operator)
+                    self.set_precedence(precedence.next(), value)
+                    self.traverse(value)
+
+        def visit_Call(self, node):
+            argument = node.args[0] if len(node.args) == 1 else None
+            if node.keywords or not isinstance(argument, ast.GeneratorExp):
+                super().visit_Call(node)
+                return
+            self.set_precedence(_Precedence.ATOM, node.func)
+            self.traverse(node.func)
+            with self.delimit('(', ')'):
+                self.traverse(argument.elt)
+                for generator in argument.generators:
+                    self.traverse(generator)
+
+    _UNPARSER.append(AnnotationUnparser)
+    return AnnotationUnparser
 
 
 def apply_decorators(f, target, applied: list, nodes: tuple):

@@ -763,8 +763,19 @@ def _await_in_frame(f, awaitable, source: str | None = None):
     suspend_frame(f)
     try:
         return (yield from iterator)
+    except BaseException as e:
+        _delegation_raised(f, e)
+        raise
     finally:
         resume_frame(f)
+
+
+def _delegation_raised(f, error: BaseException) -> None:
+    """What the iterator of a `yield from` or `await` raised into `f`: a throw()'s exception
+    gets the exception `f` handles as context (CPython's gen_send_ex chains it as it comes
+    back; the host, across the nested host generators of a body, does not)."""
+    if error.__context__ is None:
+        chain_thrown(f, error)
 
 
 def _closing_await_in_frame(f, awaitable, source: str | None = None):
@@ -775,13 +786,18 @@ def _closing_await_in_frame(f, awaitable, source: str | None = None):
     suspend_frame(f)
     try:
         return (yield from _closing_delegation(iterator))
+    except BaseException as e:
+        _delegation_raised(f, e)
+        raise
     finally:
         resume_frame(f)
 
 
 def _closing_delegation(iterator):
     """`yield from iterator`, but a ClosingThrow closes the iterator and raises its
-    GeneratorExit here."""
+    GeneratorExit here. (`iterator` may be an iterable: `yield from` calls iter() itself.)"""
+    if not hasattr(type(iterator), '__next__'):
+        iterator = iter(iterator)
     sent = None
     pending = None
     while True:
@@ -871,6 +887,7 @@ def _delegate(value, get_iterator, node, closing: bool = False):
         try:
             return (yield from (_closing_delegation(iterator) if closing else iterator))
         except BaseException as e:
+            _delegation_raised(f, e)
             if f.exc is not e:
                 f.exc = e
                 f.exc_node = node

@@ -37,7 +37,7 @@ ASYNCGEN_BODY = '''\
 try:
     body = None
 except BaseException as thrown:
-    {enter}.thrown_before_start({slots}, {globals}(), thrown)
+    {enter}.thrown_before_start({guard_slots}, {globals}(), thrown)
     raise
 body = {enter}({slots}, {globals}())
 sent = None
@@ -77,7 +77,7 @@ UNSTARTED_GUARD = """\
 try:
     {frame} = None
 except BaseException as {error}:
-    {_code}.thrown_before_start({slots}, {_g}(), {_b}, {error})
+    {_code}.thrown_before_start({guard_slots}, {_g}(), {_b}, {error})
     raise
 """
 

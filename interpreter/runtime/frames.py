@@ -359,6 +359,20 @@ class Frame:
         # the host resumes the inner one directly, so the inner one links this frame back in
         self.delegating = False
 
+    def __delattr__(self, name: str) -> None:
+        """As CPython's frame: deleting the trace function unsets it, the other attributes
+        of the frame type cannot be deleted."""
+        if name == 'f_trace':
+            self.f_trace = None
+        elif name == 'f_lineno':
+            raise AttributeError('cannot delete attribute')
+        elif name in ('f_trace_lines', 'f_trace_opcodes'):
+            raise TypeError("can't delete numeric/char attribute")
+        elif name in ('f_back', 'f_builtins', 'f_code', 'f_globals', 'f_lasti', 'f_locals'):
+            raise AttributeError(f"attribute '{name}' of 'frame' objects is not writable")
+        else:
+            object.__delattr__(self, name)
+
     @property
     def f_lineno(self) -> int:
         """The line being executed: found on demand from the host stack, never recorded.
