@@ -527,3 +527,34 @@ def test_a_ran_module_lets_go_of_its_module_and_class_trees(tmp_path, monkeypatc
     assert (class_block.type, class_block.node, module_block.type, module_block.node) == \
         ('class', None, 'module', None)
     assert module.make() == ('local+outer+base', 'Inner')
+
+
+
+ASYNCIO_PROGRAM = textwrap.dedent('''\
+    import asyncio
+
+    async def raise_error():
+        raise ValueError
+
+    async def main():
+        task = asyncio.ensure_future(raise_error())
+        try:
+            await task
+        except ValueError:
+            print('caught')
+
+    asyncio.run(main())
+''')
+
+
+def test_a_finalizer_run_while_a_body_compiles_does_not_compile_it_again(tmp_path):
+    """A warm run compiles asyncio's bodies on their first calls; the collector ran
+    Task.__del__ while Task.__del__'s own body was loading (a second compilation of it failed:
+    'Exception ignored in: <function Task.__del__>')."""
+    (tmp_path / 'main.py').write_text(ASYNCIO_PROGRAM)
+    memphis_env = {**os.environ, 'PYTHONPATH': str(ROOT),
+                   cache.CACHE_DIR_VARIABLE: str(tmp_path / 'memphis-cache')}
+    memphis_env.pop(cache.CACHE_MODE_VARIABLE, None)
+    for _ in range(2):  # the first run writes the cache
+        run = run_memphis('main.py', cwd=tmp_path, environment=memphis_env)
+        assert (run.returncode, run.stdout, run.stderr) == (0, 'caught\n', '')

@@ -7,6 +7,7 @@ lazy bodies, so every compile-time error was already raised once and cannot move
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from ..runtime.frames import Code, code_observers
@@ -41,7 +42,7 @@ def compiled_body(code: Code):
             body = code.body
             return getattr(body, 'plain', body)
         if pending.compiled is None:
-            made = pending.compiled = pending.compile()
+            made = pending.compiled = _compile_without_collector(pending)
         body, children = pending.compiled
         code.children = children
         current = code.body
@@ -58,3 +59,17 @@ def compiled_body(code: Code):
             for child in list(children.values()):
                 observer(child)
     return body
+
+
+def _compile_without_collector(pending):
+    """`pending.compile()` with the cyclic collector off: loading and compiling allocate, and
+    a finalizer the collector ran then (asyncio's Task.__del__) could call the function being
+    compiled, whose body would be compiled a second time from symbol tables the first
+    compilation is consuming."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pending.compile()
+    finally:
+        if enabled:
+            gc.enable()

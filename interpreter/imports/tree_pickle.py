@@ -308,13 +308,22 @@ class DeferredBody:
                 if extra is not None and loading.on_extra is not None:
                     loading.on_extra(extra)
                 body, exported = loading.load(pickled)
-                for block, position in self.waiting or ():
-                    block.node = exported[position]
-                loading.deferred.pop(self.index, None)
-                self.waiting = None
-                # a copy of the node (copy.copy, as the generator compiler makes) shares this
-                # object: it gets the same body
-                self.loaded = body
+                if self.loaded is not None:
+                    # loaded meanwhile on this thread (the lock is reentrant): by a finalizer
+                    # the collector ran during the load, whose function is this one
+                    body = self.loaded
+                else:
+                    for block, position in self.waiting or ():
+                        block.node = exported[position]
+                    loading.deferred.pop(self.index, None)
+                    self.waiting = None
+                    # a copy of the node (copy.copy, as the generator compiler makes) shares
+                    # this object: it gets the same body
+                    self.loaded = body
+            try:
+                return object.__getattribute__(node, 'body')  # (that finalizer's too)
+            except AttributeError:
+                pass
             node.body = body
             del node.deferred_body
             return body
