@@ -171,3 +171,20 @@ def test_dash_v_reports_each_import(module_tree):
     # every line is one of the documented forms
     for line in second:
         assert line.startswith(('import ', '# refused ')), line
+
+
+@pytest.mark.parametrize('program', [
+    'import sys\ndel sys.stderr\nraise ValueError(1)\n',
+    ('import sys, threading\ndel sys.stderr\n'
+     'thread = threading.Thread(target=lambda: 1 / 0)\nthread.start()\nthread.join()\n'),
+])
+def test_an_exception_reported_without_sys_stderr_is_dumped_as_cpython(tmp_path, program):
+    """CPython's PyErr_Display with the program's sys.stderr deleted: the object dump and
+    'lost sys.stderr' on the process's standard error (addresses masked)."""
+    import re
+
+    (tmp_path / 'lost.py').write_text(program)
+    runs = run_both(['lost.py'], tmp_path)
+    masked = [(status, out, re.sub(r'0x[0-9a-f]+', 'ADDRESS', err)) for status, out, err in runs]
+    assert masked[0] == masked[1]
+    assert masked[0][2].endswith('lost sys.stderr\n')

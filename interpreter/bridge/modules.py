@@ -66,6 +66,18 @@ def _find_no_frozen(name, /, *, withdata=False) -> None:
     """Memphis has no frozen modules: the host's are interpreted from their source."""
 
 
+def _create_builtin(spec, /):
+    """_imp.create_builtin(spec): the module Memphis bridges for that name (the program's own
+    `sys` and `builtins`), as importing it gives."""
+    from ..imports.system import import_state
+
+    if spec.name in ('sys', 'builtins'):
+        own = import_state().modules.get(spec.name)
+        if own is not None:
+            return own
+    return bridged_module(spec.name)
+
+
 _NO_FROZEN = ("the host's frozen modules (os, runpy, importlib._bootstrap, ...) are interpreted "
               "from source in Memphis; if _imp said they were frozen, importlib's _setup would "
               'treat the interpreted modules in sys.modules as frozen ones and fail')
@@ -78,7 +90,11 @@ SUBSTITUTED: dict[str, dict[str, tuple[object, str]]] = {
                           ('the C function imports the pure-Python _strptime through the host '
                            'import system (a host copy of _strptime, locale and re); the '
                            'replacement calls the interpreted _strptime._strptime_time'))},
-    '_imp': {'is_frozen': (_not_frozen, _NO_FROZEN), 'find_frozen': (_find_no_frozen, _NO_FROZEN)},
+    '_imp': {'is_frozen': (_not_frozen, _NO_FROZEN), 'find_frozen': (_find_no_frozen, _NO_FROZEN),
+             'create_builtin': (_create_builtin,
+                                ("importlib's _setup and BuiltinImporter create builtin modules "
+                                 "with it: the host's C function gives the host's module, "
+                                 "without the bridge's substitutions (_thread's _excepthook)"))},
     '_thread': {'_excepthook': (thread_excepthook,
                                 ("threading.excepthook's default: the C function prints the "
                                  "exception's host traceback (Memphis's own frames); the "

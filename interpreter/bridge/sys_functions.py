@@ -97,6 +97,16 @@ def _current_frames() -> dict:
             if state.frame is not None}
 
 
+def _current_exceptions() -> dict:
+    """Return a dict mapping each thread's identifier to its current raised exception (as
+    CPython 3.11: a (type, value, traceback) tuple, the traceback Memphis's)."""
+    from ..runtime.tracebacks import traceback_of
+
+    return {ident: (type(error), error, traceback_of(error)) if error is not None else info
+            for ident, info in sys._current_exceptions().items()
+            for error in (info[1],)}
+
+
 def call_tracing(func, args, /):
     """Call func(*args) (Memphis traces it as any other call when tracing is on)."""
     if not isinstance(args, tuple):
@@ -109,6 +119,7 @@ SYS_FUNCTIONS = {'getrecursionlimit': getrecursionlimit, 'setrecursionlimit': se
                  '__displayhook__': displayhook, 'settrace': settrace, 'gettrace': gettrace,
                  'setprofile': setprofile, 'getprofile': getprofile, 'exc_info': exc_info,
                  'exception': exception, '_current_frames': _current_frames,
+                 '_current_exceptions': _current_exceptions,
                  'call_tracing': call_tracing, 'breakpointhook': breakpointhook,
                  '__breakpointhook__': breakpointhook, 'excepthook': excepthook,
                  '__excepthook__': excepthook, 'unraisablehook': unraisablehook,

@@ -11,13 +11,13 @@ __all__ = ['displayhook']
 def displayhook(value, /) -> None:
     """Print repr(value) to sys.stdout and keep it in builtins._ (None is not shown)."""
     from .builtins import builtins_dict
-    from .host import sys_attribute
+    from .host import program_stream
 
     if value is None:
         return
     builtins_dict['_'] = None
     text = repr(value)
-    stdout = sys_attribute('stdout')
+    stdout = program_stream('stdout')
     if stdout is None:
         raise RuntimeError('lost sys.stdout')
     try:

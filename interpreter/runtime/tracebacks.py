@@ -954,14 +954,35 @@ def format_exception(error: BaseException) -> list[str]:
 
 
 def print_exception(error: BaseException, file=None) -> None:
-    """Write the report of `error` to `file` (default: stderr)."""
+    """Write the report of `error` to `file` (default: the program's sys.stderr; if it deleted
+    it, what CPython's PyErr_Display writes then on the process's standard error)."""
     if file is None:
-        from .host import sys_attribute
+        from .host import program_stream
 
-        file = sys_attribute('stderr')
+        file = program_stream('stderr')
         if file is None:
+            _lost_stderr(error)
             return
     file.write(''.join(format_exception(error)))
+
+
+def _lost_stderr(error: BaseException) -> None:
+    """CPython's _PyObject_Dump of the exception, then 'lost sys.stderr', on file descriptor
+    2 (the program's sys.stderr is gone)."""
+    import os
+    import sys
+
+    try:
+        text = repr(error)
+    except Exception:  # noqa: BLE001 - as _PyObject_Dump, which shows what it can
+        text = '<repr failed>'
+    report = (f'object address  : {id(error):#x}\n'
+              f'object refcount : {sys.getrefcount(error) - 4}\n'  # (less this report's)
+              f'object type     : {id(type(error)):#x}\n'
+              f'object type name: {type(error).__name__}\n'
+              f'object repr     : {text}\n'
+              'lost sys.stderr\n')
+    os.write(2, report.encode('utf-8', 'backslashreplace'))
 
 
 def thread_excepthook(args, /) -> None:
@@ -969,14 +990,14 @@ def thread_excepthook(args, /) -> None:
     for an exception that ended a thread, from the exception's Memphis traceback."""
     import _thread
 
-    from .host import sys_attribute
+    from .host import program_stream
 
     if type(args) is not _thread._ExceptHookArgs:
         raise TypeError('_thread._excepthook argument type must be ExceptHookArgs')
     exc_type, value, traceback, thread = args
     if exc_type is SystemExit:
         return
-    file = sys_attribute('stderr')
+    file = program_stream('stderr')
     if file is None:
         if thread is None:
             return
