@@ -1040,7 +1040,8 @@ def unraisablehook(unraisable, /) -> None:
         file.write(''.join(lines))
         return
     module = getattr(exc_type, '__module__', None)
-    prefix = '' if module == 'builtins' else f'{module if isinstance(module, str) else "<unknown>"}.'
+    prefix = '' if module in ('builtins', '__main__') else \
+        f'{module if isinstance(module, str) else "<unknown>"}.'
     lines.append(f'{prefix}{getattr(exc_type, "__qualname__", exc_type)}')
     if value is not None:
         lines.append(f': {_safe_str(value, "<exception str() failed>")}')
