@@ -131,3 +131,19 @@ def f(output):
 for jump in [(1, 9), (1, 8), (13, 7), (11, 1), (1, 14), (9, 13), (1, 11), (1, 12), (11, 4),
              (11, 6), (13, 10)]:
     run(NESTED, *jump)
+
+TRY_STAR = '''
+def f(output):
+    output.append(1)
+    try:
+        output.append(3)
+    except* ValueError:
+        output.append(5)
+    else:
+        output.append(7)
+    finally:
+        output.append(9)
+    output.append(10)
+'''
+for jump in [(1, 3), (1, 7), (1, 9), (10, 3), (3, 7), (1, 5)]:
+    run(TRY_STAR, *jump)
