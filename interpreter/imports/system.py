@@ -44,10 +44,39 @@ def default_path(script_directory: str) -> list[str]:
     return program_path(script_directory, tail)
 
 
+def _read_from_sys(name: str) -> property:
+    """An import state list the import system reads from the program's `sys` once it is
+    installed there, at each use, as importlib reads `sys.path`, `sys.meta_path`, ...: a
+    program may rebind them (None if it deleted one)."""
+    private = '_' + name
+
+    def get(self):
+        installed = self.installed_in
+        if installed is not None:
+            return installed.__dict__.get(name)
+        return getattr(self, private)
+
+    def set_(self, value) -> None:
+        setattr(self, private, value)
+        if self.installed_in is not None:
+            self.installed_in.__dict__[name] = value
+
+    return property(get, set_, doc=f'sys.{name}, as the program sees it')
+
+
 class ImportState:
-    """Everything interpreted code sees as the import state of `sys`."""
+    """Everything interpreted code sees as the import state of `sys`.
+
+    `modules` is the import system's own, as CPython's interpreter-level dict (rebinding
+    sys.modules changes nothing); the search lists are read from `sys` at each import."""
+
+    path = _read_from_sys('path')
+    path_hooks = _read_from_sys('path_hooks')
+    path_importer_cache = _read_from_sys('path_importer_cache')
+    meta_path = _read_from_sys('meta_path')
 
     def __init__(self, script_directory: str = '') -> None:
+        self.installed_in = None  # the `sys` module it was installed in (runtime.host)
         from ..bridge.crossing import memphis_module
         from ..bridge.modules import warnings_substitute
         from ..runtime.builtins import builtins_module

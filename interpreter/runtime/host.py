@@ -144,6 +144,15 @@ _MISSING = object()
 
 def install_import_state(state) -> None:
     """Point the overlay's `sys.modules`, `sys.path`, ... at `state` (an ImportState)."""
+    global _installed_state
     module = sys_overlay() if _sys_overlay is None else _sys_overlay
     for name in IMPORT_STATE_NAMES:
         setattr(module, name, getattr(state, name))
+    # from now on the state reads its search lists from `sys` (imports.system._read_from_sys)
+    if _installed_state is not None and _installed_state is not state:
+        _installed_state.installed_in = None
+    state.installed_in = module
+    _installed_state = state
+
+
+_installed_state = None
