@@ -255,7 +255,7 @@ def compile_source(source: str | bytes, filename: str, mode: str = 'exec',
     code = compile_tree(tree, table, filename, mode, future=future, optimize=optimize)
     if not from_file:
         text = source if isinstance(source, str) else decode_source(source, filename)
-        remember_source(code, text, mode)
+        remember_source(code, text, mode, optimize)
     if code_observers and filename.startswith('<'):
         text = code.origin[0] if code.origin is not None else source
         pending = [code]

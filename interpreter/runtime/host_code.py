@@ -24,10 +24,11 @@ __all__ = ['SOURCE_FIELDS', 'host_code_of', 'marshal_payload', 'remember_source'
            'source_field', 'unmarshalled_code']
 
 
-def remember_source(root: Code, text: str, mode: str) -> None:
+def remember_source(root: Code, text: str, mode: str, optimize: int = 0) -> None:
     """Note on `root` and every code object nested in it the source text they were compiled
-    from (compile() of a string: nothing on disk has it)."""
-    origin = (text, mode)
+    from (compile() of a string: nothing on disk has it), and how (compile()'s mode and
+    optimization level)."""
+    origin = (text, mode, optimize)
     pending = [root]
     while pending:
         code = pending.pop()
@@ -35,25 +36,28 @@ def remember_source(root: Code, text: str, mode: str) -> None:
         pending.extend(code.children.values())
 
 
-def _source_of(code: Code) -> tuple[str, str] | None:
+def _source_of(code: Code) -> tuple[str, str, int] | None:
+    """(source text, compile mode, optimization level) of `code`; a module's file is imported
+    at the level of the command line's -O options."""
     if code.origin is not None:
         return code.origin
     filename = code.co_filename
     if not filename or filename.startswith('<'):
         return None
     from ..source import decode_source
+    from .startup import optimize_level
 
     try:
         with open(filename, 'rb') as handle:
-            return decode_source(handle.read(), filename), 'exec'
+            return decode_source(handle.read(), filename), 'exec', optimize_level()
     except (OSError, SyntaxError, ValueError):
         return None
 
 
 @functools.lru_cache(maxsize=16)
-def _host_compile(text: str, filename: str, mode: str):
+def _host_compile(text: str, filename: str, mode: str, optimize: int):
     try:
-        return compile(text, filename, mode, dont_inherit=True)
+        return compile(text, filename, mode, dont_inherit=True, optimize=optimize)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
 
@@ -71,7 +75,7 @@ def host_code_of(code: Code):
     source = _source_of(code)
     if source is None:
         return None
-    root = _host_compile(source[0], code.co_filename, source[1])
+    root = _host_compile(source[0], code.co_filename, source[1], source[2])
     if root is None or code.kind == 'module':
         return root
     for candidate in _nested(root):
@@ -116,9 +120,9 @@ def source_field(code: Code, name: str):
     return getattr(host_code, name)
 
 
-# Marshal: the host's code object for the module's source, with the source and the compile
-# mode appended to its constants (unused by the bytecode: CPython runs the data as usual), so
-# that marshal.loads in Memphis compiles the source again.
+# Marshal: the host's code object for the module's source, with the source, the compile mode
+# and the optimization level appended to its constants (unused by the bytecode: CPython runs
+# the data as usual), so that marshal.loads in Memphis compiles the source again.
 _MARKER = '\x00memphis:source'
 
 
@@ -131,15 +135,25 @@ def marshal_payload(value):
     host_code = host_code_of(value)
     if source is None or host_code is None:
         return None
-    return host_code.replace(co_consts=(*host_code.co_consts, _MARKER, *source))
+    text, mode, level = source
+    # the lowest level compiling to the same code: levels that change nothing marshal alike,
+    # as CPython's (compileall links identical .pyc files of several levels)
+    for lower in range(level):
+        if _host_compile(text, value.co_filename, mode, lower) == host_code:
+            level = lower
+            break
+    return host_code.replace(co_consts=(*host_code.co_consts, _MARKER, text, mode, level))
 
 
 def unmarshalled_code(value):
     """The Memphis code object for a host code object `marshal_payload` made; else `value`."""
     if isinstance(value, types.CodeType):
         consts = value.co_consts
-        if len(consts) >= 3 and consts[-3] == _MARKER:
-            from ..compiler import compile_source
+        from ..compiler import compile_source
 
+        if len(consts) >= 4 and consts[-4] == _MARKER:
+            return compile_source(consts[-3], value.co_filename, consts[-2],
+                                  optimize=consts[-1])
+        if len(consts) >= 3 and consts[-3] == _MARKER:  # written before the level was kept
             return compile_source(consts[-2], value.co_filename, consts[-1])
     return value

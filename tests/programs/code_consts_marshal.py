@@ -69,3 +69,17 @@ run = {}
 exec(marshal.load(buffer), run)
 print(run['value'])
 print(marshal.loads(marshal.dumps((1, 'a', b'b', 2.5, None, frozenset({3})))))
+
+# the optimization level survives a marshal round trip (compileall's hardlink dedup compares
+# the marshalled code of each level)
+source = 'assert False, "removed at -O"\nprint("reached")\n'
+marshalled = []
+for level in (0, 1, 2):
+    data = marshal.dumps(compile(source, 'optimized.py', 'exec', dont_inherit=True,
+                                 optimize=level))
+    marshalled.append(data)
+    try:
+        exec(marshal.loads(data), {})
+    except AssertionError as error:
+        print(level, 'AssertionError', error)
+print(marshalled[0] != marshalled[1])
