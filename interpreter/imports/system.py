@@ -93,19 +93,78 @@ class ImportState:
         self.verbose = False
         # `-X importtime`: an ImportTimer
         self.import_time = None
-        self._locks: dict[str, threading.RLock] = {}
+        self._locks: dict[str, ModuleLock] = {}
         self._locks_guard = threading.Lock()
 
-    def module_lock(self, name: str) -> threading.RLock:
-        """The per-module import lock: threads importing the same module wait for each other.
-
-        Re-entrant, so a circular import in one thread finds its partial module.
-        """
+    def module_lock(self, name: str) -> ModuleLock:
+        """The per-module import lock: threads importing the same module wait for each other."""
         with self._locks_guard:
             lock = self._locks.get(name)
             if lock is None:
-                lock = self._locks[name] = threading.RLock()
+                lock = self._locks[name] = ModuleLock(name)
             return lock
+
+
+class DeadlockError(RuntimeError):
+    """Acquiring a module lock would wait forever (importlib's _DeadlockError)."""
+
+
+_blocking_on: dict[int, ModuleLock] = {}  # thread id -> the module lock it waits for
+
+
+class ModuleLock:
+    """A module's import lock, as importlib's _ModuleLock: re-entrant (a circular import in
+    one thread finds its partial module); a thread that would wait for a lock whose owner
+    waits, directly or through others, for a lock this thread holds (a circular import
+    across threads) gets a DeadlockError instead."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.changed = threading.Condition(threading.Lock())
+        self.owner: int | None = None
+        self.count = 0
+
+    def __repr__(self) -> str:
+        return f'_ModuleLock({self.name!r}) at {id(self)}'
+
+    def _deadlocked(self, me: int) -> bool:
+        owner, seen = self.owner, set()
+        while owner is not None and owner not in seen:
+            if owner == me:
+                return True
+            seen.add(owner)
+            waited = _blocking_on.get(owner)
+            owner = waited.owner if waited is not None else None
+        return False
+
+    def acquire(self) -> None:
+        me = threading.get_ident()
+        _blocking_on[me] = self
+        try:
+            with self.changed:
+                while self.count and self.owner != me:
+                    if self._deadlocked(me):
+                        raise DeadlockError(f'deadlock detected by {self!r}')
+                    self.changed.wait()
+                self.owner = me
+                self.count += 1
+        finally:
+            del _blocking_on[me]
+
+    def release(self) -> None:
+        with self.changed:
+            if self.owner != threading.get_ident():
+                raise RuntimeError('cannot release un-acquired lock')
+            self.count -= 1
+            if not self.count:
+                self.owner = None
+                self.changed.notify_all()
+
+    def __enter__(self) -> None:
+        self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
 
 
 _state: ImportState | None = None
@@ -335,7 +394,7 @@ def _find_and_load_unlocked(state: ImportState, name: str) -> types.ModuleType:
 
 def _find_and_load(state: ImportState, name: str) -> types.ModuleType:
     module = state.modules.get(name, _NEEDS_LOADING)
-    if module is _NEEDS_LOADING or _initializing(module):
+    if module is _NEEDS_LOADING:
         with state.module_lock(name):
             module = state.modules.get(name, _NEEDS_LOADING)
             if module is _NEEDS_LOADING:
@@ -343,9 +402,23 @@ def _find_and_load(state: ImportState, name: str) -> types.ModuleType:
                     if state.import_time is not None:
                         return state.import_time.timed(_find_and_load_unlocked, state, name)
                     return _find_and_load_unlocked(state, name)
+    if _initializing(module):
+        _wait_for_initialization(state, name)
     if module is None:
         raise ModuleNotFoundError(f'import of {name} halted; None in sys.modules', name=name)
     return module
+
+
+def _wait_for_initialization(state: ImportState, name: str) -> None:
+    """Wait until the thread initializing module `name` is done with it, unless that thread
+    waits for this one (importlib's _lock_unlock_module): a circular import across threads
+    then gets the partial module, as in CPython."""
+    lock = state.module_lock(name)
+    try:
+        lock.acquire()
+    except DeadlockError:
+        return
+    lock.release()
 
 
 def _initializing(module) -> bool:
