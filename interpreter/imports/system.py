@@ -6,6 +6,7 @@ The algorithm is CPython's importlib._bootstrap (`__import__`, `_gcd_import`, `_
 
 from __future__ import annotations
 
+import _imp
 import os
 import sys
 import threading
@@ -300,10 +301,16 @@ def _find_spec(state: ImportState, name: str, path):
     if meta_path is None:
         raise ImportError('sys.meta_path is None, Python is likely shutting down')
     for finder in list(meta_path):
-        find_spec = getattr(finder, 'find_spec', None)
-        if find_spec is None:
-            continue
-        spec = find_spec(name, path, None)
+        # each finder runs with the global import lock held, as importlib's _find_spec
+        # (finders need not be thread-safe; _imp.lock_held() is True in them)
+        _imp.acquire_lock()
+        try:
+            find_spec = getattr(finder, 'find_spec', None)
+            if find_spec is None:
+                continue
+            spec = find_spec(name, path, None)
+        finally:
+            _imp.release_lock()
         if spec is not None:
             return spec
     return None
