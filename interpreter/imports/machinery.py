@@ -190,8 +190,23 @@ def _namespace_spec(name: str, portions: list[str]):
     # No loader, as CPython's PathFinder returns it: module_from_spec then gives the module
     # importlib's NamespaceLoader and `__file__ = None`, as CPython does.
     spec = importlib.machinery.ModuleSpec(name, None, is_package=True)
-    spec.submodule_search_locations = portions
+    # (absolute, as the folders of CPython's FileFinders are, a relative sys.path entry too)
+    spec.submodule_search_locations = _namespace_path(
+        name, [os.path.abspath(portion) for portion in portions])
     return spec
+
+
+def _namespace_path(name: str, portions: list[str]):
+    """A namespace package's `__path__`: the program's importlib _NamespacePath, as CPython's
+    PathFinder makes it (recomputed when its parent's path changes; importlib.resources
+    recognizes a namespace package by it)."""
+    from .system import import_module, import_state
+
+    try:
+        external = import_module('importlib._bootstrap_external')
+    except ImportError:
+        return portions
+    return external._NamespacePath(name, portions, PathFinder(import_state()).find_spec)
 
 
 def spec_for_location(location: ModuleLocation):
