@@ -15,6 +15,7 @@ import sys
 import types
 
 from ..runtime.tracebacks import thread_excepthook
+from .lsprof import Profiler as LsprofProfiler
 
 __all__ = ['CORRECTED', 'REFUSED', 'SHARED', 'SUBSTITUTED', 'WITHHELD', 'bridged_module',
            'is_refused', 'share_host_objects', 'warnings_substitute']
@@ -127,6 +128,10 @@ _UNBOUND_LEAKS = ("the host's list includes Memphis's marker of an unassigned lo
                   'frame refers to it): a variable bound to it by interpreted code reads as '
                   "unbound (Werkzeug's Rule leak test loops over gc.get_objects()); the "
                   'replacement leaves it out')
+SUBSTITUTED['_lsprof'] = {'Profiler': (
+    LsprofProfiler, ("cProfile's profiler: the C one profiles the host thread, Memphis's own "
+                     'functions; the replacement keeps the same statistics from the profile '
+                     'events of interpreted code (no entries for host functions)'))}
 SUBSTITUTED['gc'] = {'get_objects': (_gc_get_objects, _UNBOUND_LEAKS),
                      'get_referrers': (_gc_get_referrers, _UNBOUND_LEAKS),
                      'get_referents': (_gc_get_referents, _UNBOUND_LEAKS)}
