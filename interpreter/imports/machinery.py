@@ -61,6 +61,19 @@ class BridgeLoader:
     def exec_module(self, module) -> None:
         return None
 
+    # InspectLoader's methods, as CPython's BuiltinImporter and ExtensionFileLoader answer
+    # them (runpy asks for the code: "No code object available for sys")
+    def get_code(self, fullname: str) -> None:
+        return None
+
+    def get_source(self, fullname: str) -> None:
+        return None
+
+    def is_package(self, fullname: str) -> bool:
+        if self.path is None:
+            return False
+        return os.path.splitext(os.path.basename(self.path))[0].split('.')[0] == '__init__'
+
     def __repr__(self) -> str:
         return f'<memphis bridge loader {self.name!r}>'
 
