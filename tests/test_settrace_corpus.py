@@ -60,7 +60,7 @@ TRACED = [
     'pickle_old_protocols', 'pkgutil_iter_modules', 'properties_descriptors_inheritance',
     'qualname_global_declared', 'rebound_parameter_frees_argument', 'resource_warning_lines',
     'scoping_edge_cases', 'setprofile_events', 'settrace_comprehension_lines',
-    'settrace_delegation', 'settrace_events', 'settrace_generators',
+    'settrace_delegation', 'settrace_events', 'settrace_except_star_lines', 'settrace_generators',
     'settrace_multiline_with_except', 'settrace_protocol', 'settrace_running_frames',
     'signal_handler_frames', 'slots_descriptors', 'slots_inheritance', 'stdlib_asyncio_threads',
     'stdlib_collections_functools', 'stdlib_dataclasses_enum_typing', 'stdlib_json_re_text',

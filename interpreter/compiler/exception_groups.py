@@ -99,6 +99,8 @@ def _star_match(f, match, remaining):
     of the clause's type matches whole (a naked one wrapped in a group), a group is split."""
     spec = match(f)
     _check_star_type(spec)
+    if remaining is None:  # all matched before: the type is still evaluated and checked
+        return None, None
     if isinstance(remaining, spec):
         if isinstance(remaining, BaseExceptionGroup):
             return remaining, None
@@ -143,6 +145,7 @@ def compile_try_star(compiler, node, *, generator: bool = False):
     """`try`/`except*`; with `generator`, a generator (some body or handler yields)."""
     if generator:
         return _compile_generator_try_star(compiler, node)
+    return_line = _return_line(compiler, node)
     body = compiler.block(node.body)
     handlers = compiler.handlers(node.handlers)
     orelse = compiler.block(node.orelse) if node.orelse else None
@@ -156,8 +159,6 @@ def compile_try_star(compiler, node, *, generator: bool = False):
             remaining = e
             raised = []
             for match, store, unbind, handler, _, _ in handlers:
-                if remaining is None:
-                    break
                 matched, remaining = _star_match(f, match, remaining)
                 if matched is None:
                     continue
@@ -176,6 +177,8 @@ def compile_try_star(compiler, node, *, generator: bool = False):
                         unbind(f)
             result = _outcome(f, e, remaining, raised)
             if result is None:
+                if return_line is not None:
+                    return_line(f)
                 return None  # all handled: no else
         else:
             result = None
@@ -210,7 +213,25 @@ def compile_try_star(compiler, node, *, generator: bool = False):
     return try_star_finally
 
 
+def _return_line(compiler, node):
+    """Traced, for a `try`/`except*` that the code's implicit return follows: once its clauses
+    handled everything, the line event CPython reports there (the return has the last
+    clause's line: compiler.trace_lines.tail_statements)."""
+    if not compiler.instrument or node.finalbody or id(node) not in compiler.tail_statements:
+        return None
+    from ..runtime.tracing import loop_line_event
+
+    line = node.handlers[-1].lineno
+
+    def report(f):
+        # (after instructions without a line, CPython reports a line even if it is the same)
+        loop_line_event(f, line)
+
+    return report
+
+
 def _compile_generator_try_star(compiler, node):
+    return_line = _return_line(compiler, node)
     body, body_gen = compiler.block_any(node.body)
     handlers = compiler.handlers(node.handlers)
     orelse, orelse_gen = compiler.block_any(node.orelse) if node.orelse else (None, False)
@@ -224,8 +245,6 @@ def _compile_generator_try_star(compiler, node):
             remaining = e
             raised = []
             for match, store, unbind, handler, is_gen, _ in handlers:
-                if remaining is None:
-                    break
                 matched, remaining = _star_match(f, match, remaining)
                 if matched is None:
                     continue
@@ -247,6 +266,8 @@ def _compile_generator_try_star(compiler, node):
                         unbind(f)
             result = _outcome(f, e, remaining, raised)
             if result is None:
+                if return_line is not None:
+                    return_line(f)
                 return None  # all handled: no else
         else:
             result = None

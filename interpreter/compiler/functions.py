@@ -17,6 +17,7 @@ from ..runtime.templates import record, recorded_apart
 from .core import RETURN
 from .lazy import compiled_body, defer_body
 from .scope import ScopeKind, _children_in_scope, set_local_names, yield_kinds
+from .trace_lines import tail_statements
 
 __all__ = ['FunctionCompiler', 'apply_decorators', 'deleted_names', 'docstring_of',
            'function_trampoline', 'preload_trampolines', 'trampoline_entries']
@@ -125,6 +126,8 @@ class FunctionCompiler:
             for name in _unconditional_bindings(statement):
                 self.bound_at.setdefault(self.scope.mangle(name), index)
         self.statement_indexes = {id(statement): index for index, statement in enumerate(body)}
+        if self.instrument:
+            self.tail_statements = tail_statements(body)
         block = self.block(body)
         if self.in_generator and not self.is_gen(block):
             return _as_generator(block)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .constants import NOT_CONSTANT, constant_value
 
 __all__ = ['first_leaf_line', 'first_line', 'line_plan', 'name_store_lines', 'plan_expression',
-           'plan_handler', 'plan_test', 'plan_with_item']
+           'plan_handler', 'plan_test', 'plan_with_item', 'tail_statements']
 
 # nodes whose own instruction runs before their children (MAKE_FUNCTION of a comprehension;
 # a lambda's defaults come first when it has some)
@@ -275,3 +275,21 @@ def plan_with_item(item, plan: dict) -> list[int]:
         return lines
     _plan_store(target, plan)
     return [target.lineno] if type(target).__name__ in ('Tuple', 'List') else []
+
+
+def tail_statements(body: list) -> set[int]:
+    """The ids of the statements a code's implicit return follows: its last, and the last of
+    each branch of an `if` that is one of them. (After a `try`/`except*` that handled an
+    exception, that return has the last clause's line: compile.c's epilogue of the clauses
+    has no line, so the return's is the one set last.)"""
+    found: set[int] = set()
+    pending = [body]
+    while pending:
+        statements = pending.pop()
+        if not statements:
+            continue
+        last = statements[-1]
+        found.add(id(last))
+        if type(last).__name__ == 'If':
+            pending.extend((last.body, last.orelse))
+    return found
