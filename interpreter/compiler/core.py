@@ -61,7 +61,7 @@ class CompilerCore:
         # traced compilation: the line events inside statements (compiler.trace_lines)
         self.trace_plan: dict = {}
         self.statement_indexes: dict[int, int] = {}
-        self.tail_statements: set[int] = set()  # (traced code: trace_lines.tail_statements)
+        self.tail_statements: set[int] = set()  # (trace_lines.tail_statements)
         self.top_index = -1
         self._expr_methods: dict[str, object] = {}
         # copies of nodes compiled in generator mode (yielding parts replaced by temporaries),
@@ -348,8 +348,7 @@ class ModuleBodies:
 
     def module_body(self, body: list, docstring: str | None = None):
         """The body of a module; a docstring is stored as `__doc__` before it runs."""
-        if self.instrument:
-            self.tail_statements = tail_statements(body)
+        self.tail_statements = tail_statements(body)
         block = self.block(body)
         annotated = has_annotations(body)
         if docstring is None and not annotated:

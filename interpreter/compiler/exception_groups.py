@@ -214,14 +214,22 @@ def compile_try_star(compiler, node, *, generator: bool = False):
 
 
 def _return_line(compiler, node):
-    """Traced, for a `try`/`except*` that the code's implicit return follows: once its clauses
-    handled everything, the line event CPython reports there (the return has the last
-    clause's line: compiler.trace_lines.tail_statements)."""
-    if not compiler.instrument or node.finalbody or id(node) not in compiler.tail_statements:
+    """For a `try`/`except*` that the code's implicit return follows: once its clauses
+    handled everything, the line event CPython reports there when tracing (the return has the
+    last clause's line: compiler.trace_lines.tail_statements). Plain code reports it only in
+    a frame sys.settrace found running (pdb.set_trace() in a clause)."""
+    if node.finalbody or id(node) not in compiler.tail_statements:
         return None
+    from ..runtime.frames import switched_frames
     from ..runtime.tracing import loop_line_event
 
     line = node.handlers[-1].lineno
+    if not compiler.instrument:
+        def report_if_switched(f):
+            if f in switched_frames:
+                loop_line_event(f, line)
+
+        return report_if_switched
 
     def report(f):
         # (after instructions without a line, CPython reports a line even if it is the same)

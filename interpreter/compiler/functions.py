@@ -126,8 +126,7 @@ class FunctionCompiler:
             for name in _unconditional_bindings(statement):
                 self.bound_at.setdefault(self.scope.mangle(name), index)
         self.statement_indexes = {id(statement): index for index, statement in enumerate(body)}
-        if self.instrument:
-            self.tail_statements = tail_statements(body)
+        self.tail_statements = tail_statements(body)
         block = self.block(body)
         if self.in_generator and not self.is_gen(block):
             return _as_generator(block)

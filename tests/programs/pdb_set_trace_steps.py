@@ -62,3 +62,15 @@ def catches(stop):
 d, out = debugger('next\nnext\nnext\nnext\nnext\nnext\nnext\ncontinue\n')
 print('result', catches(d.set_trace))
 show(out)
+
+
+def handles_a_group(stop):
+    try:
+        raise KeyError
+    except* Exception as e:
+        stop()
+
+
+d, out = debugger('continue\n')
+handles_a_group(d.set_trace)
+show(out)
