@@ -102,9 +102,12 @@ def _current_exceptions() -> dict:
     CPython 3.11: a (type, value, traceback) tuple, the traceback Memphis's)."""
     from ..runtime.tracebacks import traceback_of
 
-    return {ident: (type(error), error, traceback_of(error)) if error is not None else info
-            for ident, info in sys._current_exceptions().items()
-            for error in (info[1],)}
+    found = {}
+    for ident, (exc_type, error, traceback) in sys._current_exceptions().items():
+        if error is not None:
+            traceback = traceback_of(error)
+        found[ident] = (exc_type, error, traceback)
+    return found
 
 
 def call_tracing(func, args, /):

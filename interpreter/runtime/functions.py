@@ -339,34 +339,33 @@ def make_trampoline_code(shape: tuple) -> Trampoline:
     slots = '[' + ', '.join(items) + ']'
     # an unstarted generator closed by the collector with its function (a cycle through its
     # cells): the weak reference `_F` is dead by then
-    guard_slots = slots.replace(f"*{names['_F']}().__closure__",
-                                f"*(getattr({names['_F']}(), '__closure__', None) or ())")
+    names['guard_slots'] = guard_slots = slots.replace(
+        f"*{names['_F']}().__closure__", f"*(getattr({names['_F']}(), '__closure__', None) or ())")
     # the frame's slots own the arguments now: a rebound parameter frees its argument as in
     # CPython (contextlib's test_nokeepref), not kept alive by the trampoline's host frame
     names['forget'] = f"del {', '.join(params)}\n" if params else ''
     enter = names['_e']
     if kind == 'generator':
         header = 'def'
-        body = _GENERATOR_BODY.format(slots=slots, guard_slots=guard_slots, run=f"yield from {names['_code']}.body"
+        body = _GENERATOR_BODY.format(slots=slots, run=f"yield from {names['_code']}.body"
                                       f"({names['frame']})", **names)
     elif kind == 'driving_generator':
         header = 'def'
         run = _DRIVING_RUN.format(**names).rstrip().replace('\n', '\n        ')
-        body = _GENERATOR_BODY.format(slots=slots, guard_slots=guard_slots, run=run, **names)
+        body = _GENERATOR_BODY.format(slots=slots, run=run, **names)
     elif kind == 'driving_coroutine':
         header = 'async def'
         run = _DRIVING_AWAIT.format(**names).rstrip().replace('\n', '\n        ')
-        body = _GENERATOR_BODY.format(slots=slots, guard_slots=guard_slots, run=run, **names)
+        body = _GENERATOR_BODY.format(slots=slots, run=run, **names)
     elif kind == 'coroutine':
         header = 'async def'
-        body = _GENERATOR_BODY.format(slots=slots, guard_slots=guard_slots, run=f"await {enter}({names['_code']}.body"
+        body = _GENERATOR_BODY.format(slots=slots, run=f"await {enter}({names['_code']}.body"
                                       f"({names['frame']}))", **names)
     elif kind == 'asyncgen':
         header = 'async def'
         body = ASYNCGEN_BODY.format(enter=enter, slots=slots, guard_slots=guard_slots,
-                                    tagged=names['_T'],
-                                    suspend=names['_S'], globals=names['_g'],
-                                    closing=names['_X'])
+                                    tagged=names['_T'], suspend=names['_S'],
+                                    globals=names['_g'], closing=names['_X'])
     else:
         header, body = 'def', _FUNCTION_BODY.format(slots=slots, **names)
     if freevars:

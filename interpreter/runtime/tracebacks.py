@@ -977,7 +977,8 @@ def _lost_stderr(error: BaseException) -> None:
     except Exception:  # noqa: BLE001 - as _PyObject_Dump, which shows what it can
         text = '<repr failed>'
     report = (f'object address  : {id(error):#x}\n'
-              f'object refcount : {sys.getrefcount(error) - 4}\n'  # (less this report's)
+              # (less the references of this report: the callers' arguments and ours)
+              f'object refcount : {sys.getrefcount(error) - 4}\n'
               f'object type     : {id(type(error)):#x}\n'
               f'object type name: {type(error).__name__}\n'
               f'object repr     : {text}\n'
