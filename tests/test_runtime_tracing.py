@@ -363,3 +363,50 @@ def test_traced_generator_yielding_in_except_generator_exit_stays_resumable() ->
     expected = run(sys.settrace, host)
     assert expected[0] == ['generator ignored GeneratorExit', 3, 2]
     assert run(settrace, _program(REFUSES_CLOSE)) == expected
+
+
+SUSPENDED = textwrap.dedent('''\
+    def gen():
+        for i in range(3):
+            yield i
+            x = i * 2
+        return 'end'
+
+    g = gen()
+    next(g)
+    ''')
+
+
+def test_a_generator_suspended_before_its_code_is_traced_reports_its_later_lines() -> None:
+    namespace: dict = {}
+    exec(compile(SUSPENDED, '<traced>', 'exec'), namespace)  # noqa: S102 - the host is the oracle
+    expected = []
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_name == 'gen' and event == 'line':
+            expected.append(frame.f_lineno)
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        host_items = list(namespace['g'])
+    finally:
+        sys.settrace(None)
+
+    namespace = _program(SUSPENDED)
+    code = memphis_code_of(namespace['gen'])
+    lines = []
+
+    def hook(frame, event, arg):
+        if frame.f_code is code and event == 'line':
+            lines.append(arg)
+
+    trace(code)
+    set_tracer(hook)
+    try:
+        items = list(namespace['g'])
+    finally:
+        set_tracer(None)
+        untrace(code)
+    assert items == host_items == [1, 2]
+    assert lines == expected == [4, 2, 3, 4, 2, 3, 4, 2, 5]

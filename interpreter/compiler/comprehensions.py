@@ -29,7 +29,7 @@ from ..runtime.functions import (
 from ..runtime.templates import instantiate
 from ..runtime.tracebacks import leave_frame
 from .functions import function_trampoline
-from .generators import _await_in_frame
+from .generators import _await_in_frame, switched_resumed, switched_suspended
 from .scope import ScopeKind, is_async_comprehension, is_coroutine_comprehension, set_local_names
 
 __all__ = ['ComprehensionCompiler', 'ComprehensionLines']
@@ -602,13 +602,20 @@ def _loop(iterable, store, conditions, inner, is_gen: bool, iter_node, node):
 
 
 def _yield_element(element):
+    # (a generator expression sys.settrace did not see start: runtime.switched_generators)
     def yield_element(f):
         value = element(f)
+        if switched_frames and f in switched_frames:
+            switched_suspended(f, value)
         suspend_frame(f)
+        thrown = True  # (or closed)
         try:
             yield value
+            thrown = False
         finally:
             resume_frame(f)
+            if switched_frames:
+                switched_resumed(f, not thrown)
 
     return yield_element
 

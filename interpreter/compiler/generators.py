@@ -24,9 +24,13 @@ from ..runtime.frames import (
     relink_resumed,
     resume_frame,
     suspend_frame,
+    switched_frames,
     thread_states,
 )
-from ..runtime.functions import is_interpreted_generator
+from ..runtime.functions import is_interpreted_generator, registered_code
+from ..runtime.switched_generators import delegation_returned
+from ..runtime.switched_generators import resumed as switched_resumed
+from ..runtime.switched_generators import suspended as switched_suspended
 from ..runtime.templates import instantiate
 from ..runtime.tracebacks import ALREADY_RECORDED, catch_in_frame, memphis_traceback
 from .core import BREAK, CONTINUE, RETURN
@@ -199,9 +203,15 @@ class GeneratorCompiler:
         tagged = Yielded if self.kind == 'asyncgen' else None
         states = thread_states
         detach, relink = detach_suspended, relink_resumed
+        # (a frame sys.settrace did not see start reports its suspension while switched, and
+        # a resumption while some thread traces switches it: `switched_frames` is not empty
+        # then; see runtime.switched_generators. Globals: a cell more per yield_ costs each
+        # yield its copy)
 
         def yield_(f):
             result = (yield from value(f)) if value_gen else value(f)
+            if switched_frames and f in switched_frames:
+                switched_suspended(f, result)
             back = f.f_back
             if back is not None and back.delegating:
                 states[get_ident()].frame = detach(f)
@@ -209,7 +219,7 @@ class GeneratorCompiler:
                 states[get_ident()].frame = back
                 f.f_back = None  # (see detach_suspended)
             back = None  # (nor does this host frame while suspended)
-            closing = False
+            closing = None  # (resumed by send() or next(); else whether close() resumed it)
             try:
                 sent = yield (result if tagged is None else tagged(result))
             except ClosingThrow as wrapper:
@@ -248,6 +258,8 @@ class GeneratorCompiler:
                     f.depth = back.depth + 1 if back is not None else 1
                 state.frame = f
                 back = None  # (a traceback may keep this host frame: not the resumer too)
+                if switched_frames:
+                    switched_resumed(f, closing is None)
             try:
                 raise exit
             finally:
@@ -857,16 +869,19 @@ def _delegate(value, get_iterator, node, closing: bool = False):
 
     def delegate(f):
         try:
-            iterator = get_iterator(value(f))
+            delegated = value(f)
+            iterator = get_iterator(delegated)
         except BaseException as e:
             if f.exc is not e:
                 f.exc = e
                 f.exc_node = node
             raise
         in_frame = False
-        if is_interpreted_generator(iterator):
-            # the host resumes the inner generator directly: it links this frame back in as
-            # its f_back on each resumption and unlinks it on each suspension (CPython's chain)
+        if is_interpreted_generator(iterator) or type(delegated) is _CoroutineType \
+                and registered_code(delegated.cr_code) is not None:
+            # the host resumes the inner generator or coroutine directly (an awaited one
+            # through its coroutine_wrapper): it links this frame back in as its f_back on
+            # each resumption and unlinks it on each suspension (CPython's chain)
             f.delegating = True
         elif type(getattr(type(iterator), '__next__', None)) is _FunctionType \
                 or type(getattr(type(iterator), '__iter__', None)) is _FunctionType:
@@ -885,7 +900,7 @@ def _delegate(value, get_iterator, node, closing: bool = False):
         else:
             suspend_frame(f)
         try:
-            return (yield from (_closing_delegation(iterator) if closing else iterator))
+            result = yield from (_closing_delegation(iterator) if closing else iterator)
         except BaseException as e:
             _delegation_raised(f, e)
             if f.exc is not e:
@@ -902,11 +917,20 @@ def _delegate(value, get_iterator, node, closing: bool = False):
                     resume_frame(f)
             elif not in_frame:  # (delegation_in_frame leaves it current)
                 resume_frame(f)
+        if switched and f in switched and (result is not None
+                                           or type(delegated) is _CoroutineType):
+            # a frame sys.settrace found: its 'exception' event for the StopIteration that
+            # carried the value (a coroutine's send() raises one for None too), as
+            # runtime.tracing.traced_delegation reports it
+            delegation_returned(f, result)
+        return result
 
+    switched = switched_frames
     return delegate
 
 
 _FunctionType = types.FunctionType
+_CoroutineType = types.CoroutineType
 
 
 def delegation_in_frame(f, iterator):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import types
+import weakref
 from _thread import get_ident
 
 __all__ = [
@@ -286,9 +287,20 @@ class Code:
 
 switched_frames: set = set()
 """Frames that were running their plain body when sys.settrace was turned on
-(runtime.tracing): their later statements report lines, and the ways out of a frame report
-its 'exception' and 'return' (`runtime.tracing.switched_frame_left`). Held here, such a frame
-is never pooled for reuse by its function's next call (runtime.functions._call_function)."""
+(runtime.tracing), and generator frames resuming their plain body since: their later
+statements report lines, and the ways out of a frame report its 'exception' and 'return'
+(`runtime.tracing.switched_frame_left`). Held here, such a frame is never pooled for reuse by
+its function's next call (runtime.functions._call_function). It also holds `TRACING_MARK`
+while some thread traces or profiles: plain generator code tests only that the set is not
+empty, at each suspension and resumption (runtime.switched_generators). Emptied when nothing
+traces any more."""
+
+TRACING_MARK = object()
+
+suspended_switched: weakref.WeakSet = weakref.WeakSet()
+"""Generator and coroutine frames of `switched_frames` while suspended (weakly: an abandoned
+generator is finalized as usual): their next resumption reports 'call' (see
+runtime.switched_generators)."""
 
 code_observers: list = []
 """Called with each module-level `Code` the compiler makes (a debugger's registry, see

@@ -77,7 +77,7 @@ class Signature:
 
 _HELPERS = ('_e', '_U', '_C', '_F', '_T', '_S', '_Frame', '_code', '_g', '_b', '_states',
             '_ident', '_new_state', '_limit', '_leave', '_deep', '_tail', '_call', '_B', '_X',
-            '_D')
+            '_D', '_W')
 _TEMPORARIES = ('body', 'sent', 'error', 'pending', 'item', 'thrown', 'back', 'frame', 'depth',
                 'state', 'fast')
 # A helper is a constant of the trampoline's code: the template reads a placeholder string,
@@ -123,11 +123,14 @@ _FUNCTION_BODY = """\
 # A generator or coroutine may be resumed in another thread: restore that thread's state.
 # (UNSTARTED_GUARD: an exception thrown in before it started; see guard_unstarted.) The loop
 # runs again only when `_leave` says the body goes on: a traced generator that yielded in
-# `except GeneratorExit` when closed (runtime.tracing._generator_body).
+# `except GeneratorExit` when closed (runtime.tracing._generator_body). A frame sys.settrace
+# found running its plain body (`_W`, frames.switched_frames) reports its 'return' by `_leave`.
 _GENERATOR_BODY = UNSTARTED_GUARD + _FRAME_SETUP + _NEW_FRAME + _FRAME_PUSH + """\
 while True:
     try:
         {run}
+        if {_W}:
+            {_leave}({frame}, None)
         return {frame}.ret
     except BaseException as {error}:
         if not {_leave}({frame}, {error}):
@@ -590,7 +593,7 @@ def _bind_helpers(code: Code, builtins: dict, binding: _Binding) -> tuple:
     helpers = (enter, UNBOUND, _CellType, (), Yielded, Suspend, Frame, code, globals, builtins,
                thread_states, get_ident, current_state, recursion_limit, leave, _too_deep,
                trampoline.unbound_tail(), _call_function, binding, thrown_into_body,
-               _CoroutineDriver)
+               _CoroutineDriver, switched_frames)
     if trampoline.positions is None:
         values = dict(zip(_HELPERS, helpers))
         return _bound_constants(trampoline.template.co_consts,
@@ -668,6 +671,10 @@ def enter_generator(code: Code, globals_: dict | None, builtins: dict, names=Non
         state.frame = frame
         try:
             yield from code.body(frame)
+            if switched_frames and frame in switched_frames:  # found by sys.settrace
+                from .tracing import switched_frame_left
+
+                switched_frame_left(frame)
             return frame.ret
         except BaseException as error:
             if not left_with_stop_iteration(frame, error):
@@ -695,13 +702,22 @@ def thrown_before_entering(enter, fast: list, error: BaseException) -> None:
                                                      bound['builtins'].cell_contents, error)
 
 
-def leave_generator_frame(frame, error: BaseException) -> bool | None:
+def leave_generator_frame(frame, error: BaseException | None) -> bool | None:
     """`leave_frame` for a generator's or a coroutine's frame, whose body is a host generator:
     see `left_with_stop_iteration`. Ignoring the GeneratorExit of close() is also worded as
     the coroutine's, as CPython does, and is not the frame's exception.
 
     True (the trampoline goes on) for the RuntimeError of a close() that the traced body
-    refused by yielding: its driver is resumed (runtime.tracing._generator_body)."""
+    refused by yielding: its driver is resumed (runtime.tracing._generator_body).
+
+    `error` None: the body returned while `switched_frames` was not empty (the trampoline
+    tests it): a frame of that set reports its 'return'."""
+    if error is None:
+        if frame in switched_frames:
+            from .tracing import switched_frame_left
+
+            switched_frame_left(frame)
+        return None
     if getattr(frame, 'trace_resume', None) is not None:
         # (the trampoline enters `code.body` again: still the instrumented one, whose entry
         # resumes the driver, unless the tracer was removed meanwhile)

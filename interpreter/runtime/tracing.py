@@ -31,6 +31,7 @@ import weakref
 
 from ..nodes import ExceptHandler
 from .frames import (
+    TRACING_MARK,
     ClosingThrow,
     Code,
     ThrowArguments,
@@ -38,6 +39,7 @@ from .frames import (
     current_state,
     resume_frame,
     suspend_frame,
+    suspended_switched,
     switched_frames,
     thread_states,
 )
@@ -64,6 +66,7 @@ __all__ = [
     'exit_reports_line',
     'getprofile',
     'gettrace',
+    'instrument_running',
     'jump_refusal',
     'jumpable_block',
     'jumpable_generator_block',
@@ -72,6 +75,8 @@ __all__ = [
     'line_event_before_generator',
     'line_event_first',
     'loop_line_event',
+    'report_caught',
+    'resume_event',
     'return_event',
     'set_line_from_trace',
     'set_tracer',
@@ -602,7 +607,10 @@ def _generator_body(body, *, unwrap=None, resumable: bool = False):
                 # a throw() the delegate of `yield from` took, yielding again: `f` never ran
                 f.trace_delegation = _DELEGATING
             else:
-                return_event(f, value if unwrap is None else unwrap(value))
+                suspended_with = value if unwrap is None else unwrap(value)
+                return_event(f, suspended_with)
+                if switched_frames:  # (plain frames delegating to it: it reports for them)
+                    _plain_generators().delegators_suspended(f, suspended_with)
             if closing:
                 # it yielded instead of closing: the host's close() of this driver raises
                 # RuntimeError into the trampoline, which then resumes this driver
@@ -620,6 +628,8 @@ def _generator_body(body, *, unwrap=None, resumable: bool = False):
                 # the delegate gets the exception first; `f` resumes after (traced_delegation)
                 f.trace_delegation = _RESUME_PENDING
             else:
+                if thrown is None and _everything[0]:
+                    _plain_generators().delegators_resumed(f)
                 resume_event(f)
 
     if not resumable:
@@ -637,6 +647,14 @@ def _generator_body(body, *, unwrap=None, resumable: bool = False):
         return driver
 
     return entry
+
+
+def _plain_generators():
+    """runtime.switched_generators (which imports this module): plain generator frames that
+    report events."""
+    from . import switched_generators
+
+    return switched_generators
 
 
 def _resumed_driver(driver, value):
@@ -886,12 +904,18 @@ def _instrument_on_first_call(code: Code) -> None:
 def trace(code: Code) -> None:
     """Switch `code` to its instrumented body (compiled the first time) until `untrace`.
 
-    Frames already running its plain body switch too, at their next statement.
+    Frames already running its plain body switch too, at their next statement; a generator's
+    or coroutine's frames also when they resume (their later lines are reported, not their
+    resumptions and suspensions: only sys.settrace's frames report these,
+    runtime.switched_generators).
     """
     _explicit.add(code)
     _instrument(code)
-    if code in _running_codes():
+    if code.kind in _GENERATOR_KINDS or code in _running_codes():
         _switch_running(code)
+
+
+_GENERATOR_KINDS = ('generator', 'coroutine', 'asyncgen')
 
 
 def _running_codes() -> set:
@@ -1041,53 +1065,71 @@ def _statements_block(statements: list):
 
 
 def _report_iterations(loop, lineno: int, undo: list) -> None:
-    """A running plain loop reports its header line before each of its next iterations."""
+    """A running plain loop reports its header line each time it goes back to it: before a
+    frame's first iteration through the switched body (the end of the one it was running),
+    then after each iteration that does not leave the loop (the last one's too, when the
+    header finds the loop over)."""
+    from ..compiler.core import CONTINUE
+
     names = loop.__code__.co_freevars
     if 'body' not in names:
         return
     cell = loop.__closure__[names.index('body')]
     body = cell.cell_contents
+    started = weakref.WeakSet()  # the frames that ran an iteration through it
+
+    def before(f):
+        if f not in started:
+            started.add(f)
+            loop_line_event(f, lineno)
+
     if getattr(body, 'memphis_gen', False):
         def reporting_body(f):
-            loop_line_event(f, lineno)
-            return (yield from body(f))
+            before(f)
+            r = yield from body(f)
+            if r is None or r is CONTINUE:
+                loop_line_event(f, lineno)
+            return r
 
         reporting_body.memphis_gen = True
     else:
         def reporting_body(f):
-            loop_line_event(f, lineno)
-            return body(f)
+            before(f)
+            r = body(f)
+            if r is None or r is CONTINUE:
+                loop_line_event(f, lineno)
+            return r
 
     cell.cell_contents = reporting_body
     undo.append(lambda: setattr(cell, 'cell_contents', body))
 
 
+def instrument_running(code: Code) -> bool:
+    """Instrument `code` and switch the frames running its plain body (False: `code` cannot
+    be instrumented)."""
+    try:
+        _instrument(code)
+    except NotImplementedError:
+        return False
+    _switch_running(code)
+    return True
+
+
 def _switch_stack() -> None:
     """The frames of this thread's stack report lines from their next statement on; those
-    running their plain body report their 'return' too (and the exceptions entering them)."""
+    running their plain body report their 'return' too (and the exceptions entering them; a
+    generator's, its suspensions and resumptions: runtime.switched_generators)."""
     frame = current_state().frame
     while frame is not None:
-        code = frame.f_code
-        try:
-            _instrument(code)
-        except NotImplementedError:
-            pass
-        else:
-            _switch_running(code)
-            if code.kind not in _GENERATOR_KINDS and (
-                    frame in switched_frames or not hasattr(frame, 'trace_line')):
-                # its line is the running statement's: the next line event is on another
-                # (a frame found before, whose tracing stopped since, has run plain statements)
-                if frame in switched_frames:
-                    del frame.trace_line
-                frame.trace_line = frame.f_lineno
-                switched_frames.add(frame)
+        if instrument_running(frame.f_code) and (
+                frame in switched_frames or not hasattr(frame, 'trace_line')):
+            # its line is the running statement's: the next line event is on another
+            # (a frame found before, whose tracing stopped since, has run plain statements)
+            if frame in switched_frames:
+                del frame.trace_line
+            frame.trace_line = frame.f_lineno
+            switched_frames.add(frame)
         frame = frame.f_back
-
-
-# (a generator's frame leaves its thread's stack at each suspension: its plain body cannot
-# report them, so it only reports lines)
-_GENERATOR_KINDS = ('generator', 'coroutine', 'asyncgen')
 
 
 def switched_frame_caught(frame, error: BaseException) -> None:
@@ -1142,6 +1184,7 @@ def _update_everything() -> None:
     _everything[0] = wanted
     codes = list(_codes)
     if wanted:
+        switched_frames.add(TRACING_MARK)
         for code in codes:
             _instrument_on_first_call(code)
         return
@@ -1149,6 +1192,20 @@ def _update_everything() -> None:
     for code in codes:
         if not explicit or code not in explicit:
             _restore(code)
+    _forget_switched()
+
+
+def _forget_switched() -> None:
+    """Nothing traces any more: the frames sys.settrace found running are plain frames again
+    (their code runs its plain closures), and found anew if it starts again (they keep their
+    `f_trace`, as in CPython)."""
+    switched_frames.discard(TRACING_MARK)
+    for frame in list(switched_frames):
+        frame.traced_exc = None
+        if hasattr(frame, 'trace_line'):
+            del frame.trace_line
+    switched_frames.clear()
+    suspended_switched.clear()
 
 
 # the sys functions
@@ -1292,7 +1349,7 @@ def traced_anext(f, awaitable, source: str | None, end_line: int | None = None):
     try:
         return (yield from traced_delegation(f, _await_iterator(awaitable, source)))
     except StopAsyncIteration as stop:
-        _report_caught(f, stop, traceback_from_frame(f, stop))
+        report_caught(f, stop, traceback_from_frame(f, stop))
         if end_line is not None:
             line_event(f, end_line)
         raise
@@ -1402,6 +1459,8 @@ def traced_delegation(f, iterator):
         current = True  # `f` is the running frame
         while True:
             if current:
+                if switched_frames and f in switched_frames:
+                    _plain_generators().suspended(f, value)
                 suspend_frame(f)
             try:
                 sent = yield value
@@ -1435,6 +1494,8 @@ def traced_delegation(f, iterator):
                 _throw_into(f, iterator, sent.exit, True, False)
             resume_frame(f)
             f.trace_delegation = None
+            if f in suspended_switched:
+                _plain_generators().resumed(f, True)
             break
 
 
@@ -1481,6 +1542,8 @@ def _resumed(f, current: bool) -> None:
     f.trace_delegation = None
     if pending:
         resume_event(f)
+    elif f in suspended_switched:
+        _plain_generators().resumed(f, False)
 
 
 # a coroutine's __await__() and an async generator's __anext__()/asend() objects
@@ -1493,10 +1556,10 @@ def _report_stop(f, iterator, stop: StopIteration) -> None:
     # a generator's return value (or a C awaitable's) reaches the frame without a traceback
     traceback = None if hasattr(iterator, 'gi_code') or hasattr(iterator, 'cr_code') \
         or type(iterator).__name__ in _C_AWAITABLES else traceback_from_frame(f, stop)
-    _report_caught(f, stop, traceback)
+    report_caught(f, stop, traceback)
 
 
-def _report_caught(f, error: BaseException, traceback) -> None:
+def report_caught(f, error: BaseException, traceback) -> None:
     """`f`'s 'exception' event for an exception its loop consumes. The event's argument lives
     in this call only: kept in a frame that the exception's traceback holds, it would make a
     cycle, and everything the frame holds would wait for the garbage collector."""
