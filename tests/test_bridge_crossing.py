@@ -57,11 +57,6 @@ class Native:
     pass
 count = sys.getrefcount(Native())  # crossing
 ''',
-    'sys.setprofile': '''\
-import sys
-sys.setprofile(lambda frame, event, arg: None)  # crossing
-sys.setprofile(None)
-''',
 }
 
 

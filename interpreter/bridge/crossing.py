@@ -109,10 +109,6 @@ def _any_argument(args: tuple, kwargs: dict):
     return args[0] if args else _StackDescription()
 
 
-def _installed_function(args: tuple, kwargs: dict):
-    return args[0] if args and args[0] is not None else FINE
-
-
 class _StackDescription:
     """Stands for 'the interpreted stack' in a warning's message."""
 
@@ -142,9 +138,6 @@ CROSSINGS: tuple[Crossing, ...] = (
              'trampolines, cells and slot lists, not what CPython would show', _native_argument),
     Crossing('sys', 'getrefcount', "the count includes the evaluator's own references (slot "
              "lists, frames), so it differs from CPython's", _native_argument),
-    Crossing('sys', 'setprofile', 'interpreted calls are reported, but calls of host functions '
-             "(CPython's 'c_call', 'c_return' and 'c_exception' events) are not",
-             _installed_function),
 )
 
 _by_module: dict[str, dict[str, Crossing]] = {}

@@ -5,9 +5,10 @@ Memphis's own functions. This one is the thread's profile function of Memphis
 (runtime.tracing.setprofile: 'call' and 'return' of interpreted frames, a generator's
 resumptions and suspensions included) and keeps lsprof's statistics per code object and per
 (caller, callee) pair: call counts, recursive calls, total time (counted once for the
-outermost of recursive calls) and inline time (without the callees'). Calls of host functions
-give no event in Memphis (runtime.tracing), so no entry; `getstats()` returns the host's
-`profiler_entry`/`profiler_subentry` records, so pstats and cProfile read them as CPython's.
+outermost of recursive calls) and inline time (without the callees'). A built-in function's
+entry ('c_call' events, runtime.c_calls) is named as lsprof names it; `getstats()` returns
+the host's `profiler_entry`/`profiler_subentry` records, so pstats and cProfile read them as
+CPython's.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import operator
 import time
 
 from ..runtime import tracing
+from ..runtime.c_calls import c_function_label
 from ..runtime.tracebacks import report_unraisable
 
 __all__ = ['Profiler']
@@ -63,7 +65,8 @@ class Profiler:
         self._unit = float(timeunit or 0.0)
         self._subcalls = bool(subcalls)
         self._builtins = bool(builtins)
-        self._stats: dict = {}  # code -> _Stats
+        self._stats: dict = {}  # code (or a built-in's label) -> _Stats
+        self._labels: dict = {}
         # the calls in progress: [code's stats, caller-callee stats or None, start, callees' time]
         self._running: list = []
         self._seconds_per_tick = self._unit or 1e-9
@@ -85,8 +88,16 @@ class Profiler:
     def __call__(self, frame, event: str, arg) -> None:
         if event == 'call':
             self._enter(frame.f_code)
-        elif event == 'return' and self._running:
-            self._leave(self._now())
+        elif event == 'return':
+            if self._running:
+                self._leave(self._now())
+        elif self._builtins:
+            if event == 'c_call':
+                # one string per built-in, as lsprof's: cProfile matches entries by identity
+                label = c_function_label(arg)
+                self._enter(self._labels.setdefault(label, label))
+            elif self._running:  # 'c_return', 'c_exception'
+                self._leave(self._now())
 
     def _enter(self, code) -> None:
         stats = self._stats.get(code)
@@ -130,11 +141,13 @@ class Profiler:
 
         Stop collecting profiling information.
         """
-        if tracing.getprofile() is self:
-            tracing.setprofile(None)  # (first: a custom timer may be an interpreted function)
-            if self._builtins:
-                # this very call, which lsprof sees start (a built-in's 'c_call') and flushes
-                self._enter(_DISABLE)
+        installed = tracing.getprofile()
+        # (lsprof removes the thread's profile function, this profiler's or not; first: a
+        # custom timer may be an interpreted function)
+        tracing.setprofile(None)
+        if installed is self and self._builtins:
+            # this very call, which lsprof sees start (a built-in's 'c_call') and flushes
+            self._enter(self._labels.setdefault(_DISABLE, _DISABLE))
         now = self._now()
         while self._running:  # the calls still in progress end here, as lsprof flushes them
             self._leave(now)
@@ -146,6 +159,7 @@ class Profiler:
         """
         self._stats.clear()
         self._running.clear()
+        self._labels.clear()
 
     def getstats(self) -> list:
         """list_of_profiler_entry = getstats()

@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import sys
+import types
 
 from ..runtime import tracing
+from ..runtime.c_calls import stand_in_modules
 from ..runtime.display import displayhook
 from ..runtime.frames import current_state, recursion_limit, thread_states
 from ..runtime.tracebacks import exc_info as memphis_exc_info
@@ -130,3 +132,6 @@ SYS_FUNCTIONS = {'getrecursionlimit': getrecursionlimit, 'setrecursionlimit': se
 # the sys entries of the crossing table warn, then do what they did
 SYS_FUNCTIONS.update(guarded_functions('sys', lambda name: SYS_FUNCTIONS.get(name)
                                        or getattr(sys, name)))
+# (built-ins of CPython: a profile function gets their 'c_call' events, runtime.c_calls)
+stand_in_modules.update((function, 'sys') for function in SYS_FUNCTIONS.values()
+                        if isinstance(function, types.FunctionType))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..runtime.c_calls import profiling, reported_call
 from ..runtime.classes import build_class
 from ..runtime.templates import instantiate
 from .core import has_annotations, setup_annotations
@@ -31,6 +32,7 @@ class ClassCompiler:
                                                       arguments, node.lineno)
 
         decorator_nodes = tuple(node.decorator_list)
+        build = _profiled_build_class if self.instrument else build_class
 
         def define(f):
             applied = [d(f) for d in decorators]
@@ -41,7 +43,7 @@ class ClassCompiler:
                 # CPython's LOAD_BUILD_CLASS (a custom `__build_class__` is not called: the
                 # class is built as the builtin one builds it)
                 raise NameError('__build_class__ not found')
-            cls = build_class(code, f, name, bases, keywords, closure, class_cell)
+            cls = build(code, f, name, bases, keywords, closure, class_cell)
             if applied:
                 cls = apply_decorators(f, cls, applied, decorator_nodes)
             store(f, cls)
@@ -116,3 +118,11 @@ class ClassCompiler:
 
         return class_body
 
+
+def _profiled_build_class(code, f, *arguments):
+    """`build_class` in an instrumented body: a profile function sees the call of
+    `__build_class__` that CPython's class statement makes (runtime.c_calls)."""
+    if profiling[0]:
+        return reported_call(f, f.f_builtins['__build_class__'], build_class, code, f,
+                             *arguments)
+    return build_class(code, f, *arguments)

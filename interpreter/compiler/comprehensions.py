@@ -18,6 +18,7 @@ from ..runtime.frames import (
     resume_frame,
     suspend_frame,
     switched_frames,
+    watched_resumptions,
 )
 from ..runtime.functions import (
     Signature,
@@ -614,7 +615,7 @@ def _yield_element(element):
             thrown = False
         finally:
             resume_frame(f)
-            if switched_frames:
+            if watched_resumptions:
                 switched_resumed(f, not thrown)
 
     return yield_element

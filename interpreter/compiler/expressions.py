@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins as host_builtins
 import types as host_types
 
+from ..runtime.c_calls import profiled_callee, profiling
 from ..runtime.frames import UNBOUND
 from ..runtime.templates import as_defaults, instantiate
 from ..runtime.tracebacks import MEMPHIS_ATTRIBUTES, memphis_attribute
@@ -52,7 +53,12 @@ class _DeepSubtree:
 
 
 _TYPE_NAMES = {'type_creators': TYPE_CREATORS, 'module_naming': module_naming,
-               'function_type': host_types.FunctionType, 'function_from_code': function_from_code}
+               'function_type': host_types.FunctionType, 'function_from_code': function_from_code,
+               'profiling': profiling, 'profiled_callee': profiled_callee}
+# (an instrumented call: a built-in called while its thread profiles reports 'c_call',
+# 'c_return' or 'c_exception', runtime.c_calls)
+_PROFILED = ('        if profiling[0]:\n'
+             '            function = profiled_callee(f, function)\n')
 
 
 def _type_check(node) -> str:
@@ -455,6 +461,7 @@ class ExpressionCompiler:
                   f'    def call(f, {as_defaults(names + ", node, callee_node")}):\n'
                   f'{fetch}'
                   f'{_type_check(node)}'
+                  f'{_PROFILED if self.instrument else ""}'
                   f'        try:\n'
                   f'            {"" if statement else "return "}function({", ".join(pieces)})\n'
                   f'{NOTE}'
@@ -496,6 +503,7 @@ class ExpressionCompiler:
                   f'{fetch}'
                   f'{"".join(lines)}'
                   f'{_type_check(node)}'
+                  f'{_PROFILED if self.instrument else ""}'
                   f'        try:\n'
                   f'            {"" if statement else "return "}function({", ".join(pieces)})\n'
                   f'{NOTE}'

@@ -26,6 +26,7 @@ from ..runtime.frames import (
     suspend_frame,
     switched_frames,
     thread_states,
+    watched_resumptions,
 )
 from ..runtime.functions import is_interpreted_generator, registered_code
 from ..runtime.switched_generators import delegation_returned
@@ -204,8 +205,8 @@ class GeneratorCompiler:
         states = thread_states
         detach, relink = detach_suspended, relink_resumed
         # (a frame sys.settrace did not see start reports its suspension while switched, and
-        # a resumption while some thread traces switches it: `switched_frames` is not empty
-        # then; see runtime.switched_generators. Globals: a cell more per yield_ costs each
+        # a resumption while some thread traces (`watched_resumptions` is not empty) switches
+        # it; see runtime.switched_generators. Globals: a cell more per yield_ costs each
         # yield its copy)
 
         def yield_(f):
@@ -258,7 +259,7 @@ class GeneratorCompiler:
                     f.depth = back.depth + 1 if back is not None else 1
                 state.frame = f
                 back = None  # (a traceback may keep this host frame: not the resumer too)
-                if switched_frames:
+                if watched_resumptions:
                     switched_resumed(f, closing is None)
             try:
                 raise exit

@@ -413,6 +413,7 @@ def memphis_getattr(*args, **keywords):
 
 def _make_builtins() -> types.ModuleType:
     from ..bridge.breakpoints import breakpoint_builtin
+    from .c_calls import stand_in_modules
 
     module = types.ModuleType('builtins', host_builtins.__doc__)
     namespace = module.__dict__
@@ -431,6 +432,7 @@ def _make_builtins() -> types.ModuleType:
         function.__doc__ = host.__doc__
         function.__module__ = 'builtins'
         namespace[name] = function
+        stand_in_modules[function] = 'builtins'
     return module
 
 

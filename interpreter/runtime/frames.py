@@ -290,12 +290,11 @@ switched_frames: set = set()
 (runtime.tracing), and generator frames resuming their plain body since: their later
 statements report lines, and the ways out of a frame report its 'exception' and 'return'
 (`runtime.tracing.switched_frame_left`). Held here, such a frame is never pooled for reuse by
-its function's next call (runtime.functions._call_function). It also holds `TRACING_MARK`
-while some thread traces or profiles: plain generator code tests only that the set is not
-empty, at each suspension and resumption (runtime.switched_generators). Emptied when nothing
-traces any more."""
+its function's next call (runtime.functions._call_function)."""
 
-TRACING_MARK = object()
+watched_resumptions: set = set()
+"""Not empty while some thread traces or profiles: the only test a plain generator's
+resumption makes (runtime.switched_generators)."""
 
 suspended_switched: weakref.WeakSet = weakref.WeakSet()
 """Generator and coroutine frames of `switched_frames` while suspended (weakly: an abandoned
@@ -339,6 +338,7 @@ class Frame:
         'trace_lines_off',
         'trace_raised_line',
         'trace_resume',
+        'trace_suspending',
         'traced_exc',
     )
     # `handled` (the exception a generator body's handler is handling: the host forgets it when
@@ -346,6 +346,7 @@ class Frame:
     # `trace_line` (the line of the last line event, kept only while an instrumented body runs),
     # `traced_exc` and `trace_raised_line` (the line it was raised at), `trace_driver` and
     # `trace_resume` (a traced generator's driver, see runtime.tracing._generator_body),
+    # `trace_suspending` (a traced generator's body while it reports a suspension),
     # `trace_delegation` (a traced generator suspended in `yield from`/`await`,
     # see runtime.tracing.traced_delegation), `trace_lines_off` and `pending_jump` (a line a
     # trace function set as

@@ -209,10 +209,31 @@ def _running_blocks(host_frame, frame) -> list:
     return runners
 
 
-def jump_refusal(host_frame, frame, line: int) -> str | None:
+def _suspended_blocks(body, frame) -> list:
+    """`_running_blocks` of a generator's frame suspended in its instrumented `body` (a host
+    generator): the statement lists its suspended host generators run."""
+    from . import tracing
+
+    chain = []
+    block_file = tracing.__file__
+    while body is not None:
+        host_frame = getattr(body, 'gi_frame', None)
+        if host_frame is None:
+            break
+        code = host_frame.f_code
+        if code.co_name == 'block' and code.co_filename == block_file:
+            local = host_frame.f_locals
+            if local.get('f') is frame and 'nodes' in local:
+                chain.append((local['nodes'], local['index'], 'items' in local))
+        body = getattr(body, 'gi_yieldfrom', None)
+    return chain[::-1]
+
+
+def jump_refusal(host_frame, frame, line: int, suspended_body=None) -> str | None:
     """Why `frame` cannot go on at `line` (None: it can), `host_frame` being a host frame of
     the thread inside the line event `frame` is stopped at (CPython's messages where CPython
-    refuses too)."""
+    refuses too); or, `suspended_body` given, the instrumented body of a generator's frame
+    that is suspending (its 'return' event)."""
     code = frame.f_code
     if line < code.co_firstlineno:
         return f'line {line} comes before the current code block'
@@ -222,7 +243,8 @@ def jump_refusal(host_frame, frame, line: int) -> str | None:
     if target not in _code_lines(code)[0]:
         # inside a statement: what its first lines put on the stack would be missing
         return 'incompatible stacks'
-    runners = _running_blocks(host_frame, frame)
+    runners = _running_blocks(host_frame, frame) if suspended_body is None \
+        else _suspended_blocks(suspended_body, frame)
     if not runners:
         return ('the frame started before the debugger instrumented its code: it can only '
                 'jump in frames that start from now on')

@@ -99,7 +99,7 @@ def _tracing() -> bool:
 
 
 def resumed(frame, whole_chain: bool) -> None:
-    """`frame` resumes at a `yield` while `switched_frames` is not empty (some thread traces).
+    """`frame` resumes at a `yield` while some thread traces (`watched_resumptions`).
     `whole_chain`: resumed by send() or next(), with the frames delegating to it; else thrown
     into or closed (CPython resumes the delegators only when the exception reaches them).
 

@@ -30,8 +30,8 @@ import types
 import weakref
 
 from ..nodes import ExceptHandler
+from .c_calls import profiling
 from .frames import (
-    TRACING_MARK,
     ClosingThrow,
     Code,
     ThrowArguments,
@@ -42,6 +42,7 @@ from .frames import (
     suspended_switched,
     switched_frames,
     thread_states,
+    watched_resumptions,
 )
 from .jumps import (
     JumpTo,
@@ -142,19 +143,34 @@ def _deliver(f, event: str, arg, hook_arg) -> None:
             if result is not None:
                 f.f_trace = result
             line = getattr(f, 'pending_jump', None)
-            if line is not None:
+            if line is not None and event == 'line':
                 del f.pending_jump
                 raise JumpTo(f, line, reported=False)
+            # (a generator's suspension: its driver jumps when it resumes, _generator_body)
     profiler = state.profiler
     if profiler is not None and (event == 'call' or event == 'return'):
-        state.in_trace = True
-        try:
-            profiler(f, event, arg)
-        except BaseException:
-            state.in_trace = False
-            setprofile(None)
-            raise
+        _profile(state, profiler, f, event, arg)
+
+
+def _profile(state, profiler, f, event: str, arg) -> None:
+    state.in_trace = True
+    try:
+        profiler(f, event, arg)
+    except BaseException:
+        # as CPython: a failing profile function is removed, its exception propagates
         state.in_trace = False
+        setprofile(None)
+        raise
+    state.in_trace = False
+
+
+def deliver_to_profiler(f, event: str, arg) -> None:
+    """A profile-only event of frame `f` ('c_call', 'c_return', 'c_exception':
+    runtime.c_calls)."""
+    state = current_state()
+    profiler = state.profiler
+    if profiler is not None and not state.in_trace:
+        _profile(state, profiler, f, event, arg)
 
 
 def call_event(f) -> None:
@@ -488,9 +504,12 @@ def set_line_from_trace(frame, line) -> None:
         raise ValueError('f_lineno can only be set by a trace function')
     if current[1] == 'call':
         raise ValueError("can't jump from the 'call' trace event of a new frame")
-    if current[1] != 'line':
+    # (as CPython: also from the 'return' event of a generator's suspension, where it goes on
+    # when resumed)
+    suspended = getattr(frame, 'trace_suspending', None) if current[1] == 'return' else None
+    if current[1] != 'line' and suspended is None:
         raise ValueError("can only jump from a 'line' trace event")
-    why = jump_refusal(sys._getframe(), frame, line)
+    why = jump_refusal(sys._getframe(), frame, line, suspended)
     if why is not None:
         raise ValueError(why)
     frame.pending_jump = line
@@ -608,7 +627,17 @@ def _generator_body(body, *, unwrap=None, resumable: bool = False):
                 f.trace_delegation = _DELEGATING
             else:
                 suspended_with = value if unwrap is None else unwrap(value)
-                return_event(f, suspended_with)
+                unlinked = f.f_back is None
+                if unlinked:
+                    # unlinked by its `yield`: its event sees whom it yields to, as CPython's
+                    f.f_back = current_state().frame
+                f.trace_suspending = inner  # (a jump from this event: set_line_from_trace)
+                try:
+                    return_event(f, suspended_with)
+                finally:
+                    f.trace_suspending = None
+                    if unlinked:
+                        f.f_back = None
                 if switched_frames:  # (plain frames delegating to it: it reports for them)
                     _plain_generators().delegators_suspended(f, suspended_with)
             if closing:
@@ -630,7 +659,15 @@ def _generator_body(body, *, unwrap=None, resumable: bool = False):
             else:
                 if thrown is None and _everything[0]:
                     _plain_generators().delegators_resumed(f)
+                if f.f_back is None:  # (linked to its resumer: its `yield` would do it next)
+                    f.f_back = current_state().frame
                 resume_event(f)
+                jump = getattr(f, 'pending_jump', None)
+                if jump is not None and thrown is None:
+                    # set in its suspension's 'return' event: it goes on at that line
+                    del f.pending_jump
+                    thrown = JumpTo(f, jump, reported=False)
+                    sent = None
 
     if not resumable:
         return instrumented
@@ -1177,14 +1214,15 @@ code_observers.append(_register_tree)
 
 def _update_everything() -> None:
     """Instrument every code object while some thread traces or profiles; else only trace()'s."""
-    wanted = any(state.sys_tracer is not None or state.profiler is not None
-                 for state in list(thread_states.values()))
+    states = list(thread_states.values())
+    profiling[0] = any(state.profiler is not None for state in states)
+    wanted = profiling[0] or any(state.sys_tracer is not None for state in states)
     if wanted == _everything[0]:
         return
     _everything[0] = wanted
     codes = list(_codes)
     if wanted:
-        switched_frames.add(TRACING_MARK)
+        watched_resumptions.add(True)
         for code in codes:
             _instrument_on_first_call(code)
         return
@@ -1192,20 +1230,7 @@ def _update_everything() -> None:
     for code in codes:
         if not explicit or code not in explicit:
             _restore(code)
-    _forget_switched()
-
-
-def _forget_switched() -> None:
-    """Nothing traces any more: the frames sys.settrace found running are plain frames again
-    (their code runs its plain closures), and found anew if it starts again (they keep their
-    `f_trace`, as in CPython)."""
-    switched_frames.discard(TRACING_MARK)
-    for frame in list(switched_frames):
-        frame.traced_exc = None
-        if hasattr(frame, 'trace_line'):
-            del frame.trace_line
-    switched_frames.clear()
-    suspended_switched.clear()
+    watched_resumptions.clear()
 
 
 # the sys functions
@@ -1228,6 +1253,9 @@ def setprofile(function) -> None:
     """Set the profile function of this thread (`sys.setprofile`)."""
     _install(current_state(), 'profiler', function, 'profile')
     _update_everything()
+    if function is not None:
+        # frames already running report their 'return' and their calls of built-ins
+        _switch_stack()
 
 
 def _install(state, attribute: str, function, what: str) -> None:
