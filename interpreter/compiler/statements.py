@@ -545,6 +545,7 @@ class StatementCompiler:
 
     def handlers(self, handlers):
         compiled = []
+        blocks = []
         for handler in handlers:
             if self.instrument:
                 plan_handler(handler, self.trace_plan)
@@ -553,6 +554,7 @@ class StatementCompiler:
             store = self.store_name(name) if name else None
             unbind = self.unbind_name(name) if name else None
             body, is_gen = self.block_any(handler.body)
+            blocks.append((body, is_gen))
             if self.instrument:
                 from ..runtime.tracing import traced_handler
 
@@ -560,6 +562,10 @@ class StatementCompiler:
                 start = handler.lineno if handler.type is None else first_leaf_line(handler.type)
                 match, body = traced_handler(match, body, is_gen, start)
             compiled.append((match, store, unbind, body, is_gen, handler))
+        if self.instrument and len(compiled) > 1:
+            from ..runtime.jumps import sibling_handler_jumps
+
+            return sibling_handler_jumps(compiled, blocks)
         return tuple(compiled)
 
     def unbind_name(self, name: str):

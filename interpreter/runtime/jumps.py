@@ -25,10 +25,12 @@ __all__ = [
     'JumpTo',
     'RestartFrame',
     'Rewind',
+    'enter_generator_statement',
     'enter_statement',
     'entry_position',
     'jump_refusal',
     'jump_target',
+    'sibling_handler_jumps',
     'statement_line',
 ]
 
@@ -92,11 +94,69 @@ def _expression_lines(node, lines: set) -> None:
             _expression_lines(child, lines)
 
 
+def _breaks_out(statements: list) -> bool:
+    """Whether a `break` of `statements` (not of a loop nested in them) leaves their loop."""
+    for statement in statements:
+        kind = type(statement).__name__
+        if kind == 'Break':
+            return True
+        if kind in _DEFINITIONS or kind in ('For', 'AsyncFor', 'While'):
+            if kind in ('For', 'AsyncFor', 'While') and _breaks_out(statement.orelse):
+                return True
+            continue
+        for field in ('body', 'orelse', 'finalbody'):
+            inner = getattr(statement, field, None)
+            if isinstance(inner, list) and _breaks_out(inner):
+                return True
+        for clause in (getattr(statement, 'handlers', None) or ()) + \
+                (getattr(statement, 'cases', None) or ()):
+            if _breaks_out(clause.body):
+                return True
+    return False
+
+
+def _constant_truth(test) -> bool | None:
+    """The truth of a constant test (None: not a constant)."""
+    if type(test).__name__ == 'Constant':
+        return bool(test.value)
+    return None
+
+
+def _never_completes(statements: list) -> bool:
+    """Whether running `statements` never goes on after them: CPython's compiler leaves out
+    what follows such a statement (unreachable code), so no jump can reach it."""
+    for statement in statements:
+        kind = type(statement).__name__
+        if kind in ('Return', 'Raise', 'Continue', 'Break'):
+            return True
+        if kind == 'While' and _constant_truth(statement.test) and \
+                not _breaks_out(statement.body):
+            return True
+        if kind == 'If':
+            truth = _constant_truth(statement.test)
+            if truth is not False and _never_completes(statement.body) and (
+                    truth or statement.orelse and _never_completes(statement.orelse)):
+                return True
+            if truth is False and statement.orelse and _never_completes(statement.orelse):
+                return True
+        if kind in ('Try', 'TryStar'):
+            if statement.finalbody and _never_completes(statement.finalbody):
+                return True
+            if (_never_completes(statement.body) or statement.orelse and
+                    _never_completes(statement.orelse)) and \
+                    all(_never_completes(handler.body) for handler in statement.handlers):
+                return True
+    return False
+
+
 def _lines_with_code(statements: list, lines: set, inside: set, *,
                      function_body: bool = False) -> None:
     """Add the lines where `statements` (and those nested) start to `lines`, the other lines
-    their expressions have code at to `inside`."""
+    their expressions have code at to `inside`; not those of statements after one that never
+    completes (compiled out by CPython as unreachable)."""
     for index, statement in enumerate(statements):
+        if index and _never_completes(statements[index - 1:index]):
+            break
         kind = type(statement).__name__
         if kind in ('Global', 'Nonlocal'):
             continue
@@ -162,7 +222,7 @@ def _entry_refusal(statement, line: int) -> str | None:
         return 'incompatible stacks'  # its __exit__ would be missing
     for handler in getattr(statement, 'handlers', None) or ():
         if handler.lineno <= line <= handler.end_lineno:
-            return "can't jump into an 'except' block as there's no exception"
+            return _NO_EXCEPTION
     for case in getattr(statement, 'cases', None) or ():
         if case.pattern.lineno <= line and (not case.body or line < case.body[0].lineno):
             return 'incompatible stacks'  # the subject would be missing
@@ -179,6 +239,25 @@ def _entry_refusal(statement, line: int) -> str | None:
         found = _refusal_in(statements, line)
         if found is not False:
             return found
+    return None
+
+
+_NO_EXCEPTION = "can't jump into an 'except' block as there's no exception"
+
+
+def _sibling_clause_body(nodes: list, line: int, inner: list) -> list | None:
+    """The body of the `except` clause holding `line`, of the `try` of `nodes` holding it,
+    when one of the `inner` running lists is the body of another clause of that `try`."""
+    statement = next((s for s in nodes if _holds(s, line)), None)
+    handlers = getattr(statement, 'handlers', None) if type(statement).__name__ == 'Try' else None
+    if not handlers:
+        return None
+    running = {id(runner[0][0]) for runner in inner if runner[0]}
+    if not any(id(handler.body[0]) in running for handler in handlers):
+        return None
+    for handler in handlers:
+        if handler.body[0].lineno <= line <= handler.body[-1].end_lineno:
+            return handler.body
     return None
 
 
@@ -248,14 +327,14 @@ def jump_refusal(host_frame, frame, line: int, suspended_body=None) -> str | Non
     if not runners:
         return ('the frame started before the debugger instrumented its code: it can only '
                 'jump in frames that start from now on')
-    for nodes, _, yields in runners:
+    for position, (nodes, _, _) in enumerate(runners):
         found = _refusal_in(nodes, target)
         if found is False:
             continue
-        if found is None and yields and target not in map(statement_line, nodes):
-            return (f'line {target} is in a block of the generator that is not running: '
-                    'Memphis jumps to a statement of a running block of a generator or of '
-                    'one enclosing it')
+        if found == _NO_EXCEPTION:
+            body = _sibling_clause_body(nodes, target, runners[:position])
+            if body is not None:
+                return _refusal_in(body, target) or None
         return found
     return f'line {target} is not in the running code of {frame.f_code.co_name}'
 
@@ -356,3 +435,106 @@ def enter_statement(f, node, closure, line: int):
             _once(_compiled_block(statement, node.body)[1], _skipped)
         return statement(f)
     raise LookupError(f'cannot enter a {kind} statement')
+
+
+def enter_generator_statement(f, node, closure, line: int):
+    """`enter_statement` for a compound statement that yields (`closure`: a host generator
+    function), driven by `yield from`."""
+    from ..compiler.core import BREAK, CONTINUE
+
+    statement = getattr(closure, 'memphis_inner', closure)
+    kind = type(node).__name__
+    part = _part_holding(node, line)
+    block, cell = _compiled_block(statement, part)
+    yields = getattr(block, 'memphis_gen', False)
+    if kind in ('If', 'Match') or part is node.orelse and kind in ('For', 'AsyncFor', 'While') \
+            or part is getattr(node, 'finalbody', None):
+        return (yield from block(f, line)) if yields else block(f, line)
+    if kind == 'While':
+        result = (yield from block(f, line)) if yields else block(f, line)
+        if result is BREAK:
+            return None
+        if result is not None and result is not CONTINUE:
+            return result
+        return (yield from statement(f))  # back to the test
+    if kind in ('Try', 'TryStar') and cell is not None:
+        # (the cell's closure, one shot: the statement calls it as it calls its block)
+        _once(cell, lambda frame: block(frame, line))
+        if part is node.orelse:
+            body_cell = _compiled_block(statement, node.body)[1]
+            _once(body_cell, _skipped_generator if getattr(
+                body_cell.cell_contents, 'memphis_gen', False) else _skipped)
+        return (yield from statement(f))
+    raise LookupError(f'cannot enter a {kind} statement')
+
+
+def _skipped_generator(f):
+    return None
+    yield  # (a generator: a yielding block's stand-in)
+
+
+# between the `except` clauses of one `try`: CPython's stack is the same in each clause's body,
+# so a jump from one into another's body is allowed, the exception still being handled
+
+def _sibling_target(jump, f, siblings: list):
+    """The (block, is_generator) of the clause body of `siblings` that `jump` goes into."""
+    if jump.frame is not f:
+        return None
+    for nodes, block, is_generator in siblings:
+        if nodes[0].lineno <= jump.line <= nodes[-1].end_lineno:
+            return block, is_generator
+    return None
+
+
+def sibling_handler_jumps(compiled: list, blocks: list) -> tuple:
+    """The compiled clauses of a `try` (compiler.statements' `handlers`) whose bodies take a
+    jump into another clause's body: run from within the running clause (its exception is
+    still the one being handled), then the `try` goes on as after that clause."""
+    siblings = [(handler.body, block, is_generator)
+                for (*_, handler), (block, is_generator) in zip(compiled, blocks)]
+    # (in a `try` that yields, every clause is run as a generator: any may go on in one that
+    # yields)
+    yields = any(is_gen for *_, is_gen, _ in compiled)
+    return tuple((match, store, unbind, _taking_sibling_jumps(body, is_gen, yields, siblings),
+                  yields, handler)
+                 for match, store, unbind, body, is_gen, handler in compiled)
+
+
+def _taking_sibling_jumps(body, is_gen: bool, yields: bool, siblings: list):
+    # (the other clause runs outside the handler of the JumpTo: the exception being handled
+    # there is the `try`'s)
+    if yields:
+        def clause_generator(f):
+            try:
+                return (yield from body(f)) if is_gen else body(f)
+            except JumpTo as caught:
+                jump = caught
+            while True:
+                target = _sibling_target(jump, f, siblings)
+                if target is None:
+                    raise jump
+                block, is_generator = target
+                try:
+                    return (yield from block(f, jump.line)) if is_generator \
+                        else block(f, jump.line)
+                except JumpTo as again:
+                    jump = again
+
+        clause_generator.memphis_gen = True
+        return clause_generator
+
+    def clause(f):
+        try:
+            return body(f)
+        except JumpTo as caught:
+            jump = caught
+        while True:
+            target = _sibling_target(jump, f, siblings)
+            if target is None:
+                raise jump
+            try:
+                return target[0](f, jump.line)
+            except JumpTo as again:
+                jump = again
+
+    return clause

@@ -48,6 +48,7 @@ from .jumps import (
     JumpTo,
     RestartFrame,
     Rewind,
+    enter_generator_statement,
     enter_statement,
     entry_position,
     jump_refusal,
@@ -313,6 +314,7 @@ def line_event_before_generator(closure, lineno: int):
             _exception_entered(f, error)
             raise
 
+    traced_statement.memphis_inner = closure  # (a jump enters it without its line event)
     return traced_statement
 
 
@@ -450,17 +452,26 @@ def jumpable_block(closures: list, nodes: list):
 
 def jumpable_generator_block(items: list, nodes: list):
     """`jumpable_block` for a statement list that yields: items are (closure, is_generator).
-    A jump goes on at one of its statements (`jump_refusal` refuses entering one)."""
+    A jump goes on at one of its statements, or inside one (`enter_generator_statement`)."""
     lines = tuple(statement_line(node) for node in nodes)
 
-    def block(f):
+    def block(f, entry=None):
         index = 0
+        if entry is not None:
+            index, entry = entry_position(nodes, lines, entry)
         while index < len(items):
             statement, is_generator = items[index]
             try:
-                r = (yield from statement(f)) if is_generator else statement(f)
+                if entry is None:
+                    r = (yield from statement(f)) if is_generator else statement(f)
+                elif is_generator:
+                    r = yield from enter_generator_statement(f, nodes[index], statement, entry)
+                    entry = None
+                else:
+                    r = enter_statement(f, nodes[index], statement, entry)
+                    entry = None
             except JumpTo as jump:
-                index, _ = _jump_position(f, jump, nodes, lines, statement)
+                index, entry = _jump_position(f, jump, nodes, lines, statement)
                 continue
             except BaseException as error:
                 _note_failure(f, error, statement)
