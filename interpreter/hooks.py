@@ -962,9 +962,11 @@ class Debugger:
 def _interpreted_thread_names() -> dict[int, str]:
     """The names the program's own (interpreted) `threading` module gave its threads."""
     try:
-        from .imports.system import import_state
+        from .imports.system import current_import_state
 
-        module = import_state().modules.get('threading')
+        # (not created here: the debugger's thread may ask before the program has one)
+        state = current_import_state()
+        module = state.modules.get('threading') if state is not None else None
         active = dict(getattr(module, '_active', None) or {})
     except Exception:  # noqa: BLE001 - no import system or no threading: host names only
         return {}

@@ -22,8 +22,8 @@ from .machinery import (
     zip_path_hook,
 )
 
-__all__ = ['ImportState', 'import_from', 'import_module', 'import_state', 'memphis_import',
-           'report', 'reset_import_state']
+__all__ = ['ImportState', 'current_import_state', 'import_from', 'import_module',
+           'import_state', 'memphis_import', 'report', 'reset_import_state']
 
 _NEEDS_LOADING = object()
 
@@ -169,14 +169,27 @@ class ModuleLock:
 
 
 _state: ImportState | None = None
+# (a debugger's thread may ask for the state while the program's thread replaces it: one
+# creates or replaces it at a time, and a state created by default never replaces the
+# program's)
+_state_lock = threading.RLock()
 
 
 def import_state() -> ImportState:
     """The process's Memphis import state (created on first use)."""
     global _state
-    if _state is None:
-        _state = ImportState()
-        _install_sys(_state)
+    state = _state
+    if state is None:
+        with _state_lock:
+            if _state is None:
+                _state = ImportState()
+                _install_sys(_state)
+            state = _state
+    return state
+
+
+def current_import_state() -> ImportState | None:
+    """The import state if there is one, without creating it."""
     return _state
 
 
@@ -184,14 +197,15 @@ def reset_import_state(script_directory: str, argv: list[str], *,
                        verbose: bool = False) -> ImportState:
     """A fresh import state for running a program from `script_directory` with `argv`."""
     global _state
-    _state = ImportState(script_directory)
-    _state.argv = list(argv)
-    _state.verbose = verbose
-    from ..runtime.startup import import_time_asked
+    with _state_lock:
+        _state = ImportState(script_directory)
+        _state.argv = list(argv)
+        _state.verbose = verbose
+        from ..runtime.startup import import_time_asked
 
-    if import_time_asked():
-        _state.import_time = ImportTimer()
-    _install_sys(_state)
+        if import_time_asked():
+            _state.import_time = ImportTimer()
+        _install_sys(_state)
     from ..runtime.host import sys_attribute
 
     if sys_attribute('warnoptions'):
