@@ -254,25 +254,29 @@ def executable_lines(filename: str) -> list[int]:
 _BODY_FIELDS = ('body', 'orelse', 'finalbody', 'handlers', 'cases')
 
 
-def _statement_lines(statements, lines: set, *, nested: bool) -> None:
-    """Statement lines of a block; into function and class bodies only when `nested`."""
+def _statement_lines(statements, lines: set, *, nested: bool, clauses: bool = False) -> None:
+    """Statement lines of a block; into function and class bodies only when `nested`; with
+    the lines of `except` clauses when `clauses`."""
     for statement in statements:
         kind = type(statement).__name__
-        if kind not in ('ExceptHandler', 'match_case', 'Global', 'Nonlocal'):
+        if kind not in ('ExceptHandler', 'match_case', 'Global', 'Nonlocal') or \
+                clauses and kind == 'ExceptHandler':
             lines.add(statement.lineno)
         if kind in ('FunctionDef', 'AsyncFunctionDef', 'ClassDef') and not nested:
             continue
         for name in _BODY_FIELDS:
-            _statement_lines(getattr(statement, name, None) or [], lines, nested=nested)
+            _statement_lines(getattr(statement, name, None) or [], lines, nested=nested,
+                             clauses=clauses)
 
 
 def _code_lines(code: Code) -> set[int]:
-    """The lines whose line events `code`'s own instrumented body reports."""
+    """The lines whose line events `code`'s own instrumented body reports (an `except`
+    clause's too: stepping stops there as debugpy does)."""
     lines: set[int] = set()
     node = code.node
     body = getattr(node, 'body', None)
     if isinstance(body, list):
-        _statement_lines(body, lines, nested=False)
+        _statement_lines(body, lines, nested=False, clauses=True)
         lines.discard(_docstring_line(code))
         if code.kind != 'module':
             lines.add(code.co_firstlineno)  # a function's call line (decorators aside)

@@ -18,6 +18,8 @@ While running, such a frame is in `frames.switched_frames` (its 'exception' and 
 
 from __future__ import annotations
 
+import weakref
+
 from .frames import current_state, suspended_switched, switched_frames
 from .tracing import (
     instrument_running,
@@ -31,6 +33,11 @@ __all__ = ['adopt', 'delegation_returned', 'delegators_resumed', 'delegators_sus
            'resumed', 'suspended']
 
 
+# the switched frames that resumed while tracing (not found running by sys.settrace): the
+# `yield from`/`await` they resumed in sends as CPython's traced SEND does
+resumed_traced: weakref.WeakSet = weakref.WeakSet()
+
+
 def adopt(frame) -> bool:
     """`frame`, resuming its plain body, reports events from now on (False: its code cannot
     be instrumented); its line is the one it was suspended at."""
@@ -39,6 +46,7 @@ def adopt(frame) -> bool:
         return False
     frame.trace_line = frame.f_lineno
     switched_frames.add(frame)
+    resumed_traced.add(frame)
     return True
 
 
@@ -68,6 +76,7 @@ def _report_suspended(frame, value) -> None:
     anew when it resumes: runtime.tracing._switch_stack tells a plain frame by its lack)."""
     switched_frames.discard(frame)
     suspended_switched.add(frame)
+    resumed_traced.discard(frame)
     state = current_state()
     current = state.frame
     state.frame = frame
@@ -134,5 +143,7 @@ def delegators_resumed(frame) -> None:
 def delegation_returned(frame, value) -> None:
     """The generator or coroutine a frame of `switched_frames` delegated to by `yield
     from`/`await` returned `value`: the frame's 'exception' event for the StopIteration carrying
-    it, as CPython's SEND reports it."""
-    report_caught(frame, StopIteration(value), None)
+    it, as CPython's SEND reports it when tracing was on as it resumed (not for a frame found
+    running: its SEND started untraced)."""
+    if frame in resumed_traced:
+        report_caught(frame, StopIteration(value), None)

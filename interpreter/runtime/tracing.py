@@ -1177,6 +1177,9 @@ def _switch_stack() -> None:
                 del frame.trace_line
             frame.trace_line = frame.f_lineno
             switched_frames.add(frame)
+            if frame.f_code.kind in _GENERATOR_KINDS:
+                # (its running `await`/`yield from` sent untraced)
+                _plain_generators().resumed_traced.discard(frame)
         frame = frame.f_back
 
 

@@ -149,3 +149,13 @@ def children_seen(command: list[str]) -> dict:
 
 def test_variable_children_match_debugpy():
     assert children_seen(memphis_command()) == children_seen(debugpy_command())
+
+
+def test_coroutines_awaiting_each_other_match_debugpy():
+    """A breakpoint in an awaited coroutine after it resumed: the call stack shows the
+    coroutine awaiting it, then whoever sent to the outer one; stepping goes back up."""
+    program = os.path.join(PROGRAMS, 'coroutines.py')
+    expected, actual = both(program, [{'line': 11}], ['next', 'next', 'next', 'next'])
+    assert actual == expected
+    assert expected['stops'][0]['frames'][:4] == [('inner', 11), ('outer', 16), ('drive', 23),
+                                                  ('<module>', 28)]
