@@ -609,14 +609,16 @@ def _yield_element(element):
         if switched_frames and f in switched_frames:
             switched_suspended(f, value)
         suspend_frame(f)
-        thrown = True  # (or closed)
         try:
             yield value
-            thrown = False
-        finally:
+        except BaseException:  # thrown in, or closed
             resume_frame(f)
             if watched_resumptions:
-                switched_resumed(f, not thrown)
+                switched_resumed(f, False)
+            raise
+        resume_frame(f)
+        if watched_resumptions:
+            switched_resumed(f, True)
 
     return yield_element
 
