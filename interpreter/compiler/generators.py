@@ -900,9 +900,11 @@ def _delegate(value, get_iterator, node, closing: bool = False):
                 raise
         else:
             suspend_frame(f)
+        raised = False
         try:
             result = yield from (_closing_delegation(iterator) if closing else iterator)
         except BaseException as e:
+            raised = True
             _delegation_raised(f, e)
             if f.exc is not e:
                 f.exc = e
@@ -918,6 +920,10 @@ def _delegate(value, get_iterator, node, closing: bool = False):
                     resume_frame(f)
             elif not in_frame:  # (delegation_in_frame leaves it current)
                 resume_frame(f)
+            if raised and watched_resumptions and f not in switched_frames:
+                # thrown into or closed while suspended here: resumed by the exception the
+                # iterator passed on (runtime.switched_generators)
+                switched_resumed(f, False)
         if switched and f in switched and (result is not None
                                            or type(delegated) is _CoroutineType):
             # a frame sys.settrace found: its 'exception' event for the StopIteration that
